@@ -1,0 +1,86 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The targets follow the pipeline in ../shared/design/DESIGN.md; a target imports only the
+// targets below it, so the one-way data flow is enforced by the compiler:
+//
+//   5  venue-audit                          executable, a few lines
+//   4  VenueAuditCommands                   ArgumentParser commands and the batch frontend
+//   3  AuditEngine        Reporters
+//   2  VenueModel         PolicyCatalog
+//   1  YAMLReader         Conditions        AuditResults
+//   0  AuditBasics        CYAML             CLibXML2
+let package = Package(
+    name: "venue-audit",
+    products: [
+        .executable(name: "venue-audit", targets: ["venue-audit"]),
+        .library(name: "VenueAudit", targets: ["AuditEngine", "Reporters"]),
+    ],
+    dependencies: [
+        // The command line: subcommands, help, usage errors.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // SHA-256 of the input file in every report, so a report can be tied to what was audited.
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        // HTML reports from a template with escaping on by default (see shared/design/swift-recipe.md §4).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+    ],
+    targets: [
+        // MARK: System libraries
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        // MARK: Foundations
+        /** File locations, diagnostics, dates, bilingual text, located fact trees, masking. */
+        .target(name: "AuditBasics"),
+
+        // MARK: Input
+        /** libyaml events to a node tree; every node knows file:line:column; input limits. */
+        .target(name: "YAMLReader", dependencies: ["CYAML", "AuditBasics"]),
+        /** Node tree to the venue facts plus diagnostics. Knows the input contract, not the rules. */
+        .target(name: "VenueModel", dependencies: ["YAMLReader", "AuditBasics"]),
+
+        // MARK: Policy
+        /** The CEL subset: parse, check names and types, evaluate with three-valued logic. */
+        .target(name: "Conditions", dependencies: ["AuditBasics"]),
+        /** policies/ to a catalogue of packs, rules, profiles and legal sources. */
+        .target(name: "PolicyCatalog", dependencies: ["YAMLReader", "VenueModel", "Conditions", "AuditBasics"]),
+
+        // MARK: Evaluation
+        /** Findings, result states, verdicts. Pure values; no I/O. */
+        .target(name: "AuditResults", dependencies: ["AuditBasics"]),
+        /** (venue, catalogue, profile, as-of date) to an AuditResult. Never formats text. */
+        .target(name: "AuditEngine", dependencies: ["VenueModel", "PolicyCatalog", "AuditResults"]),
+
+        // MARK: Output
+        /** AuditResult to XML, HTML, SARIF, JUnit, JSON and terminal text. One file per format. */
+        .target(
+            name: "Reporters",
+            dependencies: [
+                "AuditResults", "CLibXML2",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+
+        // MARK: Command line
+        .target(
+            name: "VenueAuditCommands",
+            dependencies: [
+                "AuditEngine", "Reporters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(name: "venue-audit", dependencies: ["VenueAuditCommands"]),
+
+        // MARK: Tests
+        .target(name: "TestSupport", dependencies: ["AuditEngine", "Reporters"], path: "Tests/TestSupport"),
+        .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader", "TestSupport"]),
+        .testTarget(name: "VenueModelTests", dependencies: ["VenueModel", "TestSupport"]),
+        .testTarget(name: "ConditionsTests", dependencies: ["Conditions"]),
+        .testTarget(name: "PolicyCatalogTests", dependencies: ["PolicyCatalog", "AuditEngine", "TestSupport"]),
+        .testTarget(name: "AuditEngineTests", dependencies: ["AuditEngine", "TestSupport"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "CLibXML2", "TestSupport"]),
+        .testTarget(name: "CommandTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,102 @@
+import AuditBasics
+
+/// A legal source a rule rests on, resolved from the registry in `policies/`.
+public struct Citation: Sendable, Hashable {
+    /// The registry key, such as `cn-pipl#art-19`.
+    public var key: String
+    /// The instrument's name, such as "Personal Information Protection Law of the PRC".
+    public var instrument: LocalizedText
+    /// The article or clause, such as "Art. 19".
+    public var provision: String
+    public var url: String?
+
+    public init(key: String, instrument: LocalizedText, provision: String, url: String?) {
+        self.key = key
+        self.instrument = instrument
+        self.provision = provision
+        self.url = url
+    }
+}
+
+/// A named value a rule computed or read, shown in messages and reports.
+public struct EvidenceItem: Sendable, Hashable {
+    public var name: String
+    /// The value as text (masked before any reporter sees it); `unknown` when missing.
+    public var value: String
+    public var location: FileLocation?
+
+    public init(name: String, value: String, location: FileLocation?) {
+        self.name = name
+        self.value = value
+        self.location = location
+    }
+}
+
+/// An accepted exception that matched a finding.
+public struct WaiverInfo: Sendable, Hashable {
+    public var reason: String
+    public var approvedBy: String
+    public var expires: CivilDate
+    /// False when the waiver expired before the as-of date: the finding stays `fail`.
+    public var active: Bool
+    public var location: FileLocation?
+
+    public init(reason: String, approvedBy: String, expires: CivilDate, active: Bool, location: FileLocation?) {
+        self.reason = reason
+        self.approvedBy = approvedBy
+        self.expires = expires
+        self.active = active
+        self.location = location
+    }
+}
+
+/// The result of one rule for one target of one venue.
+public struct Finding: Sendable, Hashable {
+    public var ruleID: String
+    public var packID: String
+    public var title: LocalizedText
+    public var severity: Severity
+    public var state: FindingState
+    /// The scope the rule iterates: `venue collection_points digital_systems incidents observations`.
+    public var scope: String
+    /// The id of the scope item (a collection point id), or nil for venue-wide rules.
+    public var targetID: String?
+    /// The node that decided the result.
+    public var location: FileLocation?
+    /// The text of the input line at `location`, masked, for reports that quote it.
+    public var sourceLine: String?
+    /// What was found (for a fail) or why the state is what it is (unknown, not applicable).
+    public var message: LocalizedText
+    /// What the rule expects, in words (the rule's requirement restated for people).
+    public var expected: LocalizedText?
+    public var evidence: [EvidenceItem]
+    public var citations: [Citation]
+    public var remediation: LocalizedText
+    public var waiver: WaiverInfo?
+    /// Whether the rule encodes law or good practice.
+    public var isPractice: Bool
+
+    public init(
+        ruleID: String, packID: String, title: LocalizedText, severity: Severity, state: FindingState,
+        scope: String, targetID: String?, location: FileLocation?, sourceLine: String? = nil,
+        message: LocalizedText, expected: LocalizedText? = nil, evidence: [EvidenceItem] = [],
+        citations: [Citation] = [], remediation: LocalizedText, waiver: WaiverInfo? = nil, isPractice: Bool = false
+    ) {
+        self.ruleID = ruleID
+        self.packID = packID
+        self.title = title
+        self.severity = severity
+        self.state = state
+        self.scope = scope
+        self.targetID = targetID
+        self.location = location
+        self.sourceLine = sourceLine
+        self.message = message
+        self.expected = expected
+        self.evidence = evidence
+        self.citations = citations
+        self.remediation = remediation
+        self.waiver = waiver
+        self.isPractice = isPractice
+    }
+}

@@ -1,0 +1,3 @@
+public enum VenueAuditMain {
+    public static func run() async {}
+}

@@ -1,0 +1,3 @@
+import VenueAuditCommands
+
+await VenueAuditMain.run()
