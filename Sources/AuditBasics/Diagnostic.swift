@@ -65,3 +65,6 @@ extension Array where Element == Diagnostic {
     /// Whether any diagnostic is an error (a file with errors is not audited).
     public var hasErrors: Bool { contains { $0.severity == .error } }
 }
+
+/// A diagnostic can be thrown where one problem ends the work on a file.
+extension Diagnostic: Error {}

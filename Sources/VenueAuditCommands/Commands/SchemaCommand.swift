@@ -1,0 +1,23 @@
+import ArgumentParser
+import VenueModel
+
+/// `venue-audit schema venue`: prints the JSON Schema of the input format.
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Print a published schema: 'venue' (JSON Schema of the input format)."
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case venue
+    }
+
+    @Argument(help: "Which schema: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var kind: Kind
+
+    func run() throws {
+        switch kind {
+        case .venue: print(JSONSchemaWriter.venueSchema(), terminator: "")
+        }
+    }
+}

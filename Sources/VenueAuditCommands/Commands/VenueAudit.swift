@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+
+/// The root command.
+struct VenueAudit: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "venue-audit",
+        abstract: "Audit how venues handle their visitors' personal data.",
+        discussion: """
+            Reads YAML venue descriptions, checks them against legal and retention rules, and
+            writes reports. Exit status: 0 no finding at or above --fail-on, 1 findings,
+            2 bad input or usage.
+            """,
+        version: version,
+        subcommands: [ValidateCommand.self, InitCommand.self, SchemaCommand.self]
+    )
+}
+
+/// Runs the command line and maps every outcome to the documented exit codes.
+public enum VenueAuditMain {
+    public static func run() async {
+        do {
+            var command = try VenueAudit.parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = VenueAudit.exitCode(for: error)
+            if code == .success {
+                // --help and --version arrive as errors with a success code.
+                VenueAudit.exit(withError: error)
+            }
+            // ArgumentParser exits 64 (EX_USAGE) for usage errors; the design promises 2.
+            Console.err(VenueAudit.fullMessage(for: error))
+            Foundation.exit(ExitStatus.badInput.rawValue)
+        }
+    }
+}

@@ -1,3 +1,0 @@
-public enum VenueAuditMain {
-    public static func run() async {}
-}

@@ -1,0 +1,119 @@
+import AuditBasics
+import YAMLReader
+
+/// One decoded venue: its facts (what rules read) and what the decoder had to say about it.
+public struct VenueDescription: Sendable {
+    /// The whole document as a map fact.
+    public var facts: Fact
+    public var diagnostics: [Diagnostic]
+    public var file: String
+    /// 0 for the first document of the file.
+    public var documentIndex: Int
+    public var location: FileLocation
+
+    public init(facts: Fact, diagnostics: [Diagnostic], file: String, documentIndex: Int, location: FileLocation) {
+        self.facts = facts
+        self.diagnostics = diagnostics
+        self.file = file
+        self.documentIndex = documentIndex
+        self.location = location
+    }
+
+    /// Whether the description can be audited (no errors, only warnings at most).
+    public var isValid: Bool { !diagnostics.hasErrors }
+
+    public var venueID: String? { facts["venue"]?["id"]?.string }
+
+    /// A text field by dotted path, such as `venue.name`.
+    public func text(_ path: String) -> String? { facts.resolve(path: path)?.string }
+
+    /// The assessment date, if recorded and valid.
+    public var assessmentDate: CivilDate? {
+        if case .date(let d)? = facts.resolve(path: "assessment.date")?.value { return d }
+        return nil
+    }
+}
+
+/// Decodes YAML documents into venue descriptions and checks what the shape alone cannot:
+/// duplicate ids and references between parts of the file.
+public enum VenueDecoder {
+    public static func decode(_ document: YAMLDocument, file: String) -> VenueDescription {
+        var decoder = ShapeDecoder()
+        var extra: [Diagnostic] = []
+        let facts: Fact
+        if let root = document.root {
+            if case .mapping = root {
+                facts = decoder.decode(root, as: .object(VenueSchema.root), path: "") ?? Fact(.map([]), at: root.location)
+            } else {
+                extra.append(
+                    .error(
+                        "wrong-type",
+                        "a venue description must be a map with format, venue, assessment and collection_points, not a \(root.kindName)",
+                        at: root.location))
+                facts = Fact(.map([]), at: root.location)
+            }
+        } else {
+            extra.append(
+                .error("empty", "empty document: expected a venue description (format, venue, assessment, ...)", at: document.location))
+            facts = Fact(.map([]), at: document.location)
+        }
+        if document.root != nil, case .mapping = document.root {
+            extra += checkFormat(facts, at: document.location)
+            extra += checkReferences(facts)
+        }
+        return VenueDescription(
+            facts: facts, diagnostics: decoder.diagnostics + extra, file: file, documentIndex: document.index,
+            location: document.location)
+    }
+
+    private static func checkFormat(_ facts: Fact, at location: FileLocation) -> [Diagnostic] {
+        guard let format = facts["format"] else {
+            return [.warning("missing-format", "no 'format: \(VenueSchema.formatTag)' line; read as version 1", at: location)]
+        }
+        if format.string != VenueSchema.formatTag {
+            return [
+                .warning(
+                    "format-version", "format '\(format.string ?? "?")' is not \(VenueSchema.formatTag); read as version 1",
+                    at: format.location)
+            ]
+        }
+        return []
+    }
+
+    /// Duplicate collection point and system ids are errors (waivers and observations could not
+    /// tell them apart); references to ids that do not exist are warnings.
+    private static func checkReferences(_ facts: Fact) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var pointIDs: [String: FileLocation?] = [:]
+        for point in facts["collection_points"]?.list ?? [] {
+            guard let id = point["id"] else { continue }
+            if let first = pointIDs[id.string ?? ""] {
+                let where_ = first.map { " (first at line \($0.line))" } ?? ""
+                diagnostics.append(.error("duplicate-id", "collection point id '\(id.string ?? "")' is used twice\(where_)", at: id.location))
+            } else {
+                pointIDs[id.string ?? ""] = id.location
+            }
+        }
+        var systemIDs = Set<String>()
+        for system in facts["digital_systems"]?.list ?? [] {
+            guard let id = system["id"], let text = id.string else { continue }
+            if !systemIDs.insert(text).inserted {
+                diagnostics.append(.error("duplicate-id", "digital system id '\(text)' is used twice", at: id.location))
+            }
+        }
+        let known = Array(pointIDs.keys)
+        func reference(_ fact: Fact?, _ what: String) {
+            guard let fact, let id = fact.string, pointIDs[id] == nil else { return }
+            var notes: [String] = []
+            if let guess = Suggestions.closest(to: id, in: known) { notes.append("did you mean '\(guess)'?") }
+            diagnostics.append(
+                .warning("unknown-reference", "\(what) '\(id)' names no collection point of this venue", at: fact.location, notes: notes))
+        }
+        for point in facts["collection_points"]?.list ?? [] {
+            reference(point["alternative_for_visitors_without_phone"], "alternative_for_visitors_without_phone")
+        }
+        for system in facts["digital_systems"]?.list ?? [] { reference(system["collection_point"], "collection_point") }
+        for observation in facts["observations"]?.list ?? [] { reference(observation["at"], "observation at") }
+        return diagnostics
+    }
+}
