@@ -63,7 +63,13 @@ final class YAMLEventParser {
         let problem = p.problem.map { String(cString: $0) } ?? "unknown error"
         if p.error == YAML_READER_ERROR {
             // Reader errors carry a byte offset, not a mark: count lines up to it ourselves.
-            let offset = Int(p.problem_offset)
+            var offset = Int(p.problem_offset)
+            if problem.contains("trailing") {
+                // libyaml points at the bad continuation byte; point at the character it breaks.
+                while offset > 0, offset < input.count, input[offset] & 0xC0 != 0xC0, input[offset - 1] >= 0x80 {
+                    offset -= 1
+                }
+            }
             let place = location(ofByte: offset)
             let byte = offset < input.count ? input[offset] : nil
             if byte == 0 {

@@ -1,0 +1,46 @@
+import Foundation
+
+/// What one run of the built `venue-audit` binary did.
+public struct ToolRun: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+
+    public var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
+    public var stdoutLines: [String] { stdout.split(separator: "\n").map(String.init) }
+}
+
+/// Runs the real binary, as a user would, so exit codes and messages are tested end to end.
+public enum ToolRunner {
+    /// The binary built next to the test bundle (`swift test` builds it), or `VENUE_AUDIT_BIN`.
+    public static var binary: String {
+        if let explicit = ProcessInfo.processInfo.environment["VENUE_AUDIT_BIN"] { return explicit }
+        let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        return me.deletingLastPathComponent().appendingPathComponent("venue-audit").path
+    }
+
+    /// Runs `venue-audit arguments...` in `directory` (the repository root by default).
+    public static func run(_ arguments: [String], in directory: String? = nil, stdin: String? = nil) throws -> ToolRun {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? RepositoryPaths.root.path)
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes before waiting, so a large output cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ToolRun(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
