@@ -9,7 +9,7 @@ public enum VenueSchema {
         .enumeration(name: name, values: values)
     }
 
-    static let person = ObjectShape(
+    public static let person = ObjectShape(
         name: "assessor", doc: "Who assessed the venue.",
         fields: [
             FieldShape("name", .string, doc: "The assessor's name."),
@@ -17,7 +17,7 @@ public enum VenueSchema {
             FieldShape("id", .string, doc: "The assessor's badge or staff number."),
         ])
 
-    static let venue = ObjectShape(
+    public static let venue = ObjectShape(
         name: "venue", doc: "The venue or site audited.",
         fields: [
             FieldShape("id", .string, required: true, doc: "Stable identifier; regulators aggregate by it."),
@@ -38,7 +38,7 @@ public enum VenueSchema {
                         ])), doc: "Who answers for the data (the controller)."),
         ])
 
-    static let assessment = ObjectShape(
+    public static let assessment = ObjectShape(
         name: "assessment", doc: "The visit or self-assessment this description records.",
         fields: [
             FieldShape("kind", vocabulary("assessment kind", Vocabulary.assessmentKinds), doc: "Who assessed, and why."),
@@ -48,7 +48,7 @@ public enum VenueSchema {
                 "emergency_in_force", .boolean, doc: "Whether a public-health emergency response was declared."),
         ])
 
-    static let collectionPoint = ObjectShape(
+    public static let collectionPoint = ObjectShape(
         name: "collection point", doc: "One place or channel where visitor data is collected.",
         fields: [
             FieldShape("id", .string, required: true, doc: "Identifier used by observations, systems and waivers."),
@@ -135,11 +135,11 @@ public enum VenueSchema {
                                 FieldShape("deidentified", .boolean, doc: "Whether the data is de-identified first."),
                             ]))), doc: "Who receives the records."),
             FieldShape(
-                "alternative_for_visitors_without_phone", .string,
-                doc: "The id of the collection point visitors without a phone can use."),
+                "alternative_for_visitors_without_phone", .nullable(.string),
+                doc: "The id of the collection point visitors without a phone can use; null when none is offered."),
         ])
 
-    static let digitalSystem = ObjectShape(
+    public static let digitalSystem = ObjectShape(
         name: "digital system", doc: "A venue-run digital collection system.",
         fields: [
             FieldShape("id", .string, required: true, doc: "Identifier of the system."),
@@ -161,7 +161,7 @@ public enum VenueSchema {
                         ])), doc: "The processor that runs the system."),
         ])
 
-    static let observation = ObjectShape(
+    public static let observation = ObjectShape(
         name: "observation", doc: "What the assessor saw.",
         fields: [
             FieldShape("at", .string, doc: "The id of the collection point it concerns."),
@@ -170,7 +170,7 @@ public enum VenueSchema {
             FieldShape("evidence", .list(.string), doc: "References to photos or documents."),
         ])
 
-    static let incident = ObjectShape(
+    public static let incident = ObjectShape(
         name: "incident", doc: "A leak, loss, disclosure or sale of visitor data.",
         fields: [
             FieldShape("date", .date, doc: "When it happened."),
@@ -183,7 +183,7 @@ public enum VenueSchema {
             FieldShape("individuals_notified", .boolean, doc: "Whether the people affected were told."),
         ])
 
-    static let waiver = ObjectShape(
+    public static let waiver = ObjectShape(
         name: "waiver", doc: "An accepted exception, each with an end.",
         fields: [
             FieldShape("rule", .string, required: true, doc: "The rule id waived."),
