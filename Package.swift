@@ -43,7 +43,8 @@ let package = Package(
         /** The CEL subset: parse, check names and types, evaluate with three-valued logic. */
         .target(name: "Conditions", dependencies: ["AuditBasics"]),
         /** policies/ to a catalogue of packs, rules, profiles and legal sources. */
-        .target(name: "PolicyCatalog", dependencies: ["YAMLReader", "VenueModel", "Conditions", "AuditBasics"]),
+        .target(
+            name: "PolicyCatalog", dependencies: ["YAMLReader", "VenueModel", "Conditions", "AuditResults", "AuditBasics"]),
 
         // MARK: Evaluation
         /** Findings, result states, verdicts. Pure values; no I/O. */

@@ -1,0 +1,138 @@
+import AuditBasics
+import AuditResults
+import Conditions
+import PolicyCatalog
+import VenueModel
+
+/// Evaluates venues against a catalogue: (venue, catalogue, profile, as-of date) to an
+/// `AuditResult`. Never formats reports and never reads files; the result is pure data.
+///
+/// An engine is made once per run and shared by every venue (it is Sendable): rule selection,
+/// parameters and profile lookups are settled up front, so auditing a venue only evaluates.
+public struct AuditEngine: Sendable {
+    public let catalog: Catalog
+    public let options: AuditOptions
+
+    public init(catalog: Catalog, options: AuditOptions) {
+        self.catalog = catalog
+        self.options = options
+    }
+
+    /// Why a venue could not be audited at all.
+    public struct Refusal: Error, Sendable {
+        public var diagnostic: Diagnostic
+    }
+
+    /// The profile a venue is audited under.
+    public func profile(for venue: VenueDescription) throws(Refusal) -> Profile {
+        if let id = options.profileID {
+            guard let profile = catalog.profiles[id] else {
+                throw Refusal(diagnostic: .error("no-profile", "no profile '\(id)'; known: \(catalog.profiles.keys.sorted().joined(separator: ", "))", at: nil))
+            }
+            return profile
+        }
+        guard let code = venue.text("venue.jurisdiction") else {
+            throw Refusal(
+                diagnostic: .error(
+                    "no-profile", "venue.jurisdiction is not recorded, so no profile can be chosen; add it or pass --profile",
+                    at: venue.facts["venue"]?.location ?? venue.location))
+        }
+        guard let profile = catalog.profile(forJurisdiction: code) else {
+            throw Refusal(
+                diagnostic: .error(
+                    "no-profile", "no profile for jurisdiction '\(code)'; pass --profile (known: \(catalog.profiles.keys.sorted().joined(separator: ", ")))",
+                    at: venue.facts.resolve(path: "venue.jurisdiction")?.location))
+        }
+        return profile
+    }
+
+    /// The rules a profile runs after `--rule`, `--skip-rule` and `--reference`.
+    public func rules(for profile: Profile) -> [Rule] {
+        var selected: [Rule] = []
+        for packID in profile.packs {
+            guard let pack = catalog.pack(packID) else { continue }
+            for var rule in pack.rules where !profile.skip.contains(rule.id) && !options.skipRules.contains(rule.id) {
+                if !options.onlyRules.isEmpty && !options.onlyRules.contains(rule.id) { continue }
+                if !options.references.isEmpty && !rule.citations.contains(where: matchesReference) { continue }
+                if let tailored = profile.severity[rule.id] { rule.severity = tailored }
+                selected.append(rule)
+            }
+        }
+        return selected
+    }
+
+    private func matchesReference(_ citation: Citation) -> Bool {
+        options.references.contains { wanted in
+            let key = wanted.replacingOccurrences(of: ":", with: "#")
+            return citation.key == key || citation.key.hasPrefix(key + "#")
+        }
+    }
+
+    /// The parameters of a pack under a profile, as a map fact for `params`.
+    func parameters(of pack: Pack, profile: Profile) -> Fact {
+        let entries = pack.params.map { p -> FactEntry in
+            let key = "\(pack.id).\(p.name)"
+            let value = options.params[key] ?? profile.params[key] ?? p.defaultValue
+            return FactEntry(key: p.name, value: value)
+        }
+        return Fact(.map(entries))
+    }
+
+    /// Audits one valid venue description.
+    ///
+    /// - Parameter source: the file's text, to quote the lines findings point at.
+    public func audit(_ venue: VenueDescription, source: SourceText?, input: InputInfo) throws(Refusal) -> AuditResult {
+        let profile = try profile(for: venue)
+        var notes: [Diagnostic] = []
+        let asOf: CivilDate
+        if let date = options.asOf ?? venue.assessmentDate {
+            asOf = date
+        } else {
+            throw Refusal(
+                diagnostic: .error(
+                    "no-date", "assessment.date is not recorded and no --as-of was given, so the law in force cannot be chosen",
+                    at: venue.facts["assessment"]?.location ?? venue.location))
+        }
+        let rules = rules(for: profile)
+        var run = VenueRun(engine: self, venue: venue, profile: profile, asOf: asOf)
+        var findings: [Finding] = []
+        for rule in rules { findings += run.evaluate(rule) }
+
+        let waivers = Waiver.list(from: venue.facts["waivers"]) + options.waivers
+        notes += WaiverMatcher.apply(waivers, to: &findings, asOf: asOf, knownRules: Set(catalog.rules.map(\.id)))
+
+        if let source {
+            for i in findings.indices {
+                if let loc = findings[i].location, loc.file == source.path { findings[i].sourceLine = source.line(loc.line) }
+            }
+        }
+        let packIDs = profile.packs.compactMap { catalog.pack($0) }.map { VersionedID(id: $0.id, version: $0.version) }
+        let result = AuditResult(
+            toolVersion: options.toolVersion, input: input, venue: Self.venueInfo(venue), assessment: Self.assessmentInfo(venue),
+            profile: VersionedID(id: profile.id, version: profile.version), packs: packIDs, asOf: asOf,
+            failThreshold: options.failOn, findings: findings, observations: Self.observations(venue),
+            diagnostics: venue.diagnostics + notes)
+        return result
+    }
+
+    static func venueInfo(_ v: VenueDescription) -> VenueInfo {
+        VenueInfo(
+            id: v.venueID ?? "unknown", name: v.text("venue.name"), type: v.text("venue.type"),
+            jurisdiction: v.text("venue.jurisdiction"), district: v.text("venue.district"),
+            operatorName: v.text("venue.operator.name"))
+    }
+
+    static func assessmentInfo(_ v: VenueDescription) -> AssessmentInfo {
+        AssessmentInfo(
+            kind: v.text("assessment.kind"), date: v.assessmentDate, assessor: v.text("assessment.assessor.name"),
+            organization: v.text("assessment.assessor.organization"))
+    }
+
+    static func observations(_ v: VenueDescription) -> [ObservationInfo] {
+        (v.facts["observations"]?.list ?? []).map { o in
+            ObservationInfo(
+                at: o["at"]?.string, kind: o["kind"]?.string ?? "other", note: o["note"]?.string,
+                evidence: (o["evidence"]?.list ?? []).compactMap(\.string), location: o.location)
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import AuditBasics
+
+extension Fact {
+    /// The value as people read it in messages: `71`, `2020-09-30`, `name, id_number`.
+    var displayText: String {
+        switch value {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .double(let d):
+            return d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+        case .string(let s): return s
+        case .date(let d): return d.description
+        case .list(let items): return items.map(\.displayText).joined(separator: ", ")
+        case .map(let entries): return "{" + entries.map { "\($0.key): \($0.value.displayText)" }.joined(separator: ", ") + "}"
+        }
+    }
+}

@@ -1,0 +1,301 @@
+import AuditBasics
+import AuditResults
+import Conditions
+import VenueModel
+import YAMLReader
+
+/// Reads one pack file into a `Pack`, compiling every condition. Everything wrong is collected
+/// as a diagnostic with the pack's file:line:column (and, for a condition, the column inside
+/// the expression mapped into the file).
+struct PackLoader {
+    let legal: LegalRegistry
+    let functions: FunctionLibrary
+    let source: SourceText
+    var diagnostics: [Diagnostic] = []
+
+    /// `^[A-Z]{2,}(-[A-Z0-9.]+)+$`, checked by hand (a Regex is not Sendable, so it cannot be a static).
+    static func isValidRuleID(_ id: String) -> Bool {
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts[0].count >= 2, parts[0].allSatisfy({ $0.isASCII && $0.isUppercase }) else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == ".") }
+        }
+    }
+
+    init(legal: LegalRegistry, functions: FunctionLibrary, source: SourceText) {
+        self.legal = legal
+        self.functions = functions
+        self.source = source
+    }
+
+    mutating func load(_ root: YAMLNode) -> Pack? {
+        var r = NodeReader(root, what: "the pack")
+        let id = r.string("pack", required: true)
+        let version = r.string("version", required: true)
+        let kind = r.oneOf("kind", ["law", "practice"], required: true)
+        let title = r.localized("title")
+        _ = r.stringList("jurisdictions")
+        _ = r.raw("description")
+        var params: [PackParameter] = []
+        for (name, value) in r.pairs("params") {
+            var p = NodeReader(value, what: "param '\(name.value)'")
+            if let raw = p.raw("default"), let fact = Self.literalFact(raw) {
+                params.append(PackParameter(name: name.value, defaultValue: fact, doc: p.string("doc") ?? ""))
+            } else {
+                p.missing("default")
+            }
+            p.finish()
+            diagnostics += p.diagnostics
+        }
+        var rules: [Rule] = []
+        if let packID = id {
+            for node in r.list("rules", required: true) ?? [] {
+                if let rule = loadRule(node, packID: packID, params: params, isPractice: kind == "practice") {
+                    rules.append(rule)
+                }
+            }
+        }
+        r.finish()
+        diagnostics += r.diagnostics
+        guard let id, let version, let kind, let title else { return nil }
+        return Pack(id: id, version: version, kind: kind, title: title, params: params, rules: rules, file: source.path)
+    }
+
+    /// A YAML scalar or list as a fact (params and example overrides): ints, doubles, bools,
+    /// dates and strings, typed as a plain scalar would be.
+    static func literalFact(_ node: YAMLNode) -> Fact? {
+        switch node {
+        case .scalar(let s):
+            let plain = s.style == .plain
+            if plain, let i = Int(s.value) { return Fact(.int(i), at: s.location) }
+            if plain, let d = Double(s.value) { return Fact(.double(d), at: s.location) }
+            if plain, s.value == "true" || s.value == "false" { return Fact(.bool(s.value == "true"), at: s.location) }
+            if plain, let date = CivilDate(iso: s.value) { return Fact(.date(date), at: s.location) }
+            if s.isNull { return Fact(.null, at: s.location) }
+            return Fact(.string(s.value), at: s.location)
+        case .sequence(let items, let location):
+            return Fact(.list(items.compactMap(literalFact)), at: location)
+        case .mapping(let pairs, let location):
+            return Fact(
+                .map(pairs.compactMap { pair in
+                    guard case .scalar(let k) = pair.key, let v = literalFact(pair.value) else { return nil }
+                    return FactEntry(key: k.value, keyLocation: k.location, value: v)
+                }), at: location)
+        }
+    }
+
+    static func type(of fact: Fact) -> ConditionType {
+        switch fact.value {
+        case .int: .int
+        case .double: .double
+        case .bool: .bool
+        case .string: .string
+        case .date: .date
+        case .list: .list(.dyn)
+        default: .dyn
+        }
+    }
+
+    private mutating func loadRule(_ node: YAMLNode, packID: String, params: [PackParameter], isPractice: Bool) -> Rule? {
+        var r = NodeReader(node, what: "a rule of pack '\(packID)'")
+        let idScalar = r.scalar("id", required: true)
+        let id = idScalar?.value ?? "?"
+        r.what = "rule \(id)"
+        if let idScalar, !Self.isValidRuleID(id) {
+            diagnostics.append(
+                .error("policy-rule-id", "rule id '\(id)' must look like CN-PIPL-19-RETENTION (capitals, digits, dots, dashes)", at: idScalar.location))
+        }
+        let status = r.oneOf("status", ["preview", "stable", "deprecated"]) ?? "stable"
+        let since = r.string("since")
+        let severity = r.oneOf("severity", Severity.allCases.map(\.rawValue), required: true).flatMap(Severity.init(rawValue:))
+        let scope = r.oneOf("scope", RuleScope.allCases.map(\.rawValue), required: true).flatMap(RuleScope.init(rawValue:))
+        let from = r.date("effective_from")
+        let to = r.date("effective_to")
+        let title = r.localized("title")
+        let rationale = r.localized("rationale")
+        let message = r.localized("message")
+        let remediation = r.localized("remediation")
+        _ = r.raw("notes")
+
+        var citations: [Citation] = []
+        let citationNodes = r.stringList("citations")
+        if citationNodes.isEmpty { r.missing("citations") }
+        for c in citationNodes {
+            if let citation = legal.citation(c.value) {
+                citations.append(citation)
+            } else {
+                var notes: [String] = []
+                if let guess = Suggestions.closest(to: c.value, in: legal.keys) { notes.append("did you mean '\(guess)'?") }
+                diagnostics.append(
+                    .error("policy-citation", "citation '\(c.value)' resolves to nothing in legal-sources.yaml", at: c.location, notes: notes))
+            }
+        }
+
+        // Conditions: variables first, then evidence (whose types the requirement may use).
+        var variables = Self.variables(scope: scope ?? .venue, params: params)
+        var evidence: [(String, CompiledCondition)] = []
+        var evidenceTypes: [String: ConditionType] = [:]
+        for (name, value) in r.pairs("evidence") {
+            if let compiled = compile(value, variables: variables, expecting: nil, rule: id) {
+                evidence.append((name.value, compiled))
+                evidenceTypes[name.value] = compiled.resultType
+            }
+        }
+        variables["evidence"] = .object("evidence", evidenceTypes)
+        var appliesIf: CompiledCondition?
+        if let node = r.raw("applies_if") {
+            appliesIf = compile(node, variables: variables, expecting: .bool, rule: id)
+        }
+        let requireNode = r.raw("require")
+        if requireNode == nil { r.missing("require") }
+        let require = requireNode.flatMap { compile($0, variables: variables, expecting: .bool, rule: id) }
+
+        // Placeholders in messages must name evidence, params or the target id.
+        let allowed = Set(evidenceTypes.keys).union(params.map { "params.\($0.name)" }).union(["target.id"])
+        for language in Language.allCases {
+            guard let text = message?[language] else { continue }
+            for name in Self.placeholders(in: text) where !allowed.contains(name) {
+                diagnostics.append(
+                    .error("policy-placeholder", "placeholder '{\(name)}' in the \(language.rawValue) message of \(id) names no evidence or param", at: r.raw("message")?.location ?? r.location))
+            }
+        }
+
+        var examples: [RuleExample] = []
+        for example in r.list("examples") ?? [] {
+            if let e = loadExample(example, rule: id) { examples.append(e) }
+        }
+        r.finish()
+        diagnostics += r.diagnostics
+        guard let severity, let scope, let title, let rationale, let message, let remediation, let require else { return nil }
+        return Rule(
+            id: id, packID: packID, status: status, since: since, severity: severity, scope: scope, effectiveFrom: from,
+            effectiveTo: to, appliesIf: appliesIf, evidence: evidence, require: require, title: title, rationale: rationale,
+            message: message, remediation: remediation, citations: citations, examples: examples, isPractice: isPractice,
+            location: idScalar?.location ?? node.location)
+    }
+
+    private mutating func loadExample(_ node: YAMLNode, rule: String) -> RuleExample? {
+        var r = NodeReader(node, what: "an example of \(rule)")
+        let name = r.string("name", required: true) ?? "?"
+        var state: FindingState?
+        var at: String?
+        if let expect = r.raw("expect") {
+            switch expect {
+            case .scalar(let s):
+                state = FindingState(rawValue: s.value)
+                if state == nil { badState(s) }
+            case .mapping:
+                var e = NodeReader(expect, what: "expect of example '\(name)'")
+                if let s = e.scalar("state", required: true) {
+                    state = FindingState(rawValue: s.value)
+                    if state == nil { badState(s) }
+                }
+                at = e.string("at")
+                e.finish()
+                diagnostics += e.diagnostics
+            default:
+                diagnostics.append(.error("policy-type", "expect must be a state or a map", at: expect.location))
+            }
+        } else {
+            r.missing("expect")
+        }
+        let givenScalar = r.scalar("given", required: true)
+        let asOf = r.date("as_of")
+        var params: [String: Fact] = [:]
+        for (key, value) in r.pairs("params") { params[key.value] = Self.literalFact(value) }
+        let documented = r.raw("doc").map { if case .scalar(let s) = $0 { return s.value != "false" } else { return true } } ?? true
+        r.finish()
+        diagnostics += r.diagnostics
+        guard let state, let givenScalar else { return nil }
+        let blockStyle = givenScalar.style == .literal || givenScalar.style == .folded
+        return RuleExample(
+            name: name, state: state, at: at, given: givenScalar.value,
+            givenLine: givenScalar.location.line + (blockStyle ? 1 : 0), asOf: asOf, params: params,
+            documented: documented, location: node.location)
+    }
+
+    private mutating func badState(_ s: YAMLScalar) {
+        diagnostics.append(
+            .error("policy-value", "expected state must be one of pass, fail, unknown, not_applicable, not '\(s.value)'", at: s.location))
+    }
+
+    /// Compiles one expression, mapping errors to the pack file.
+    private mutating func compile(
+        _ node: YAMLNode, variables: [String: ConditionType], expecting: ConditionType?, rule: String
+    ) -> CompiledCondition? {
+        guard case .scalar(let s) = node else {
+            diagnostics.append(.error("policy-type", "a condition of \(rule) must be text, not a \(node.kindName)", at: node.location))
+            return nil
+        }
+        do throws(ConditionError) {
+            return try ConditionCompiler(variables: variables, functions: functions).compile(s.value, expecting: expecting)
+        } catch {
+            diagnostics += error.diagnostics { line, column in self.fileLocation(of: s, line: line, column: column) }
+            return nil
+        }
+    }
+
+    /// Where line:column of an expression lies in the pack file.
+    private func fileLocation(of s: YAMLScalar, line: Int, column: Int) -> FileLocation {
+        switch s.style {
+        case .plain:
+            return line == 1
+                ? FileLocation(file: s.location.file, line: s.location.line, column: s.location.column + column - 1)
+                : FileLocation(file: s.location.file, line: s.location.line + line - 1, column: column)
+        case .singleQuoted, .doubleQuoted:
+            return line == 1
+                ? FileLocation(file: s.location.file, line: s.location.line, column: s.location.column + column)
+                : FileLocation(file: s.location.file, line: s.location.line + line - 1, column: column)
+        case .literal, .folded:
+            // The text starts on the line after the indicator, indented like its first line.
+            let first = s.location.line + 1
+            let indent = source.line(first).map { $0.prefix { $0 == " " }.count } ?? 0
+            return FileLocation(file: s.location.file, line: first + line - 1, column: indent + column)
+        }
+    }
+
+    /// The variables a condition of a rule with this scope may read.
+    static func variables(scope: RuleScope, params: [PackParameter]) -> [String: ConditionType] {
+        func shape(_ name: String) -> Shape { VenueSchema.root.field(name)?.shape ?? .string }
+        var variables: [String: ConditionType] = [
+            "venue": ConditionType(shape("venue")),
+            "assessment": ConditionType(shape("assessment")),
+            "collection_points": ConditionType(shape("collection_points")),
+            "digital_systems": ConditionType(shape("digital_systems")),
+            "incidents": ConditionType(shape("incidents")),
+            "observations": ConditionType(shape("observations")),
+            "waivers": ConditionType(shape("waivers")),
+            "as_of": .date,
+        ]
+        let target: Shape
+        switch scope {
+        case .venue: target = shape("venue")
+        case .collectionPoints: target = .object(VenueSchema.collectionPoint)
+        case .digitalSystems: target = .object(VenueSchema.digitalSystem)
+        case .incidents: target = .object(VenueSchema.incident)
+        case .observations: target = .object(VenueSchema.observation)
+        }
+        variables["target"] = ConditionType(target)
+        var paramTypes: [String: ConditionType] = [:]
+        for p in params { paramTypes[p.name] = type(of: p.defaultValue) }
+        variables["params"] = .object("params", paramTypes)
+        return variables
+    }
+
+    /// The `{name}` placeholders of a message.
+    static func placeholders(in text: String) -> [String] {
+        var names: [String] = []
+        var current: String?
+        for ch in text {
+            if ch == "{" {
+                current = ""
+            } else if ch == "}", let name = current {
+                names.append(name)
+                current = nil
+            } else if current != nil {
+                current?.append(ch)
+            }
+        }
+        return names
+    }
+}

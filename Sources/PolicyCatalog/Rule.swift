@@ -1,0 +1,110 @@
+import AuditBasics
+import AuditResults
+import Conditions
+
+/// What a rule iterates.
+public enum RuleScope: String, Sendable, CaseIterable {
+    case venue
+    case collectionPoints = "collection_points"
+    case digitalSystems = "digital_systems"
+    case incidents
+    case observations
+}
+
+/// One rule of a pack, with its conditions compiled.
+public struct Rule: Sendable {
+    public var id: String
+    public var packID: String
+    public var status: String
+    public var since: String?
+    public var severity: Severity
+    public var scope: RuleScope
+    public var effectiveFrom: CivilDate?
+    public var effectiveTo: CivilDate?
+    public var appliesIf: CompiledCondition?
+    /// Named evidence, evaluated in order.
+    public var evidence: [(name: String, condition: CompiledCondition)]
+    public var require: CompiledCondition
+    public var title: LocalizedText
+    public var rationale: LocalizedText
+    public var message: LocalizedText
+    public var remediation: LocalizedText
+    public var citations: [Citation]
+    public var examples: [RuleExample]
+    public var isPractice: Bool
+    /// Where the rule is defined (its `id:` line).
+    public var location: FileLocation
+
+    /// Whether the rule is in force on `date`.
+    public func isInForce(on date: CivilDate) -> Bool {
+        if let from = effectiveFrom, date < from { return false }
+        if let to = effectiveTo, date > to { return false }
+        return true
+    }
+}
+
+/// One example of a rule: a venue fragment and the result it must give. Examples are the
+/// rule's tests.
+public struct RuleExample: Sendable {
+    public var name: String
+    /// `pass fail unknown not_applicable`.
+    public var state: FindingState
+    /// The path of the node the finding must point at.
+    public var at: String?
+    /// The YAML fragment merged into the minimal venue.
+    public var given: String
+    /// The line of the fragment's first line in the pack file.
+    public var givenLine: Int
+    public var asOf: CivilDate?
+    /// Pack parameter overrides for this example.
+    public var params: [String: Fact]
+    /// False for test-only examples that docs leave out.
+    public var documented: Bool
+    public var location: FileLocation
+}
+
+/// A pack parameter and its default.
+public struct PackParameter: Sendable {
+    public var name: String
+    public var defaultValue: Fact
+    public var doc: String
+}
+
+/// A rule pack: rules for one instrument or one family of practice.
+public struct Pack: Sendable {
+    public var id: String
+    public var version: String
+    public var kind: String
+    public var title: LocalizedText
+    public var params: [PackParameter]
+    public var rules: [Rule]
+    public var file: String
+}
+
+/// A profile: which packs and rules run for a jurisdiction, with tailored parameters and
+/// severities.
+public struct Profile: Sendable {
+    public var id: String
+    public var version: String
+    public var title: LocalizedText
+    public var packs: [String]
+    /// `pack.param` to value.
+    public var params: [String: Fact]
+    public var severity: [String: Severity]
+    public var skip: Set<String>
+    public var file: String
+
+    public init(
+        id: String, version: String, title: LocalizedText, packs: [String], params: [String: Fact] = [:],
+        severity: [String: Severity] = [:], skip: Set<String> = [], file: String = ""
+    ) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.packs = packs
+        self.params = params
+        self.severity = severity
+        self.skip = skip
+        self.file = file
+    }
+}
