@@ -72,7 +72,7 @@ public struct RuleExampleRunner: Sendable {
                 outcome.problem = "'at: \(at)' names no node of the example"
                 return outcome
             }
-            if node.location != finding.location {
+            if !Self.subtree(of: node, contains: finding.location) {
                 outcome.problem =
                     "expected the finding at \(at) (\(node.location.map(String.init(describing:)) ?? "?")), got \(finding.location.map(String.init(describing:)) ?? "no location")"
             }
@@ -96,7 +96,9 @@ public struct RuleExampleRunner: Sendable {
             }
             if let path = removingPath { root = Self.removing(path, from: root) }
             let venue = VenueDecoder.decode(YAMLDocument(root: root, location: root.location, index: 0), file: file)
-            let problems = venue.diagnostics.filter { $0.severity != .note }
+            // Errors and unknown fields (typos) spoil an example; a reference to a collection
+            // point the fragment does not define does not, fragments being short on purpose.
+            let problems = venue.diagnostics.filter { $0.severity == .error || $0.code == "unknown-field" }
             if !problems.isEmpty {
                 return .failure(ExampleProblem("the example is not a clean venue description: \(problems.map(\.description).joined(separator: "; "))"))
             }
@@ -110,6 +112,19 @@ public struct RuleExampleRunner: Sendable {
     public struct ExampleProblem: Error, Sendable, CustomStringConvertible {
         public var description: String
         init(_ d: String) { description = d }
+    }
+
+    /// Whether `location` is that of `node` or of a node inside it: a finding may point more
+    /// precisely than the example's `at` (at the `id_number` element of `fields`).
+    static func subtree(of node: Fact, contains location: FileLocation?) -> Bool {
+        guard let location else { return false }
+        if node.location == location { return true }
+        switch node.value {
+        case .list(let items): return items.contains { subtree(of: $0, contains: location) }
+        case .map(let entries):
+            return entries.contains { $0.keyLocation == location || subtree(of: $0.value, contains: location) }
+        default: return false
+        }
     }
 
     /// Maps merge key by key; anything else in `overlay` replaces what `base` had.

@@ -90,7 +90,7 @@ extension Runtime {
                     problem = problem ?? r
                     continue
                 }
-                let place = item.location ?? r.location ?? location
+                let place = r.location ?? item.location ?? location
                 switch kind {
                 case .all where !decided: return .value(.bool(false), place)
                 case .exists where decided: return .value(.bool(true), place)

@@ -1,0 +1,136 @@
+import ArgumentParser
+import AuditBasics
+import AuditEngine
+import PolicyCatalog
+
+/// `venue-audit policies list | show ID | lint [DIR] | test [DIR]`.
+struct PoliciesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policies",
+        abstract: "List, show, lint and test the rule packs.",
+        subcommands: [List.self, Show.self, Lint.self, Test.self]
+    )
+
+    /// Loads the catalogue or prints why not and exits 2.
+    static func catalog(_ dir: String?) throws -> (Catalog, [Diagnostic]) {
+        switch PolicyLocator.load(explicit: dir) {
+        case .success(let loaded): return loaded
+        case .failure(let failure):
+            for d in failure.diagnostics { Console.err(d.description) }
+            throw ExitCode(ExitStatus.badInput.rawValue)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every rule: id, severity, scope, in force from, title.")
+        @Option(help: "The folder of rule packs.") var policies: String?
+        @Option(help: "Language of titles: en or zh.") var lang: String = "en"
+
+        func run() throws {
+            let (catalog, _) = try PoliciesCommand.catalog(policies)
+            let language = Language(rawValue: lang) ?? .en
+            for rule in catalog.rules {
+                let from = rule.effectiveFrom?.description ?? "-"
+                Console.out("\(rule.id)\t\(rule.severity.rawValue)\t\(rule.scope.rawValue)\t\(from)\t\(rule.title[language])")
+            }
+            Console.out("\(catalog.rules.count) rules in \(catalog.packs.count) packs; \(catalog.profiles.count) profiles")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one rule: texts, conditions, citations, examples.")
+        @Argument(help: "The rule id.") var id: String
+        @Option(help: "The folder of rule packs.") var policies: String?
+
+        func run() throws {
+            let (catalog, _) = try PoliciesCommand.catalog(policies)
+            guard let rule = catalog.rule(id) else {
+                Console.err("venue-audit: error: no rule '\(id)'")
+                throw ExitCode(ExitStatus.badInput.rawValue)
+            }
+            var lines = [
+                "\(rule.id) (\(rule.packID), \(rule.severity.rawValue), scope \(rule.scope.rawValue))",
+                "  \(rule.title.en)", "  \(rule.title.zh)",
+                "  in force: \(rule.effectiveFrom?.description ?? "-") to \(rule.effectiveTo?.description ?? "-")",
+            ]
+            if let a = rule.appliesIf { lines.append("  applies if: \(a.source)") }
+            for (name, e) in rule.evidence { lines.append("  evidence \(name): \(e.source)") }
+            lines.append("  requires: \(rule.require.source)")
+            lines.append("  remediation: \(rule.remediation.en)")
+            for c in rule.citations { lines.append("  cites: \(c.instrument.en), \(c.provision)\(c.url.map { " <\($0)>" } ?? "")") }
+            for e in rule.examples { lines.append("  example (\(e.state.rawValue)): \(e.name)") }
+            Console.out(lines.joined(separator: "\n"))
+        }
+    }
+
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Load the packs and check every rule's texts, citations and examples.")
+        @Argument(help: "The folder of rule packs.") var directory: String?
+
+        func run() throws {
+            let (catalog, warnings) = try PoliciesCommand.catalog(directory)
+            let problems = warnings + CatalogLint.check(catalog)
+            for d in problems { Console.err(d.description) }
+            let errors = problems.filter { $0.severity == .error }.count
+            Console.out("\(catalog.rules.count) rules in \(catalog.packs.count) packs: \(errors) errors, \(problems.count - errors) warnings")
+            if errors > 0 { throw ExitCode(ExitStatus.badInput.rawValue) }
+        }
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run every rule's examples.")
+        @Argument(help: "The folder of rule packs.") var directory: String?
+
+        func run() throws {
+            let (catalog, _) = try PoliciesCommand.catalog(directory)
+            let runner = RuleExampleRunner(catalog: catalog)
+            var passed = 0
+            var failed = 0
+            for rule in catalog.rules {
+                for example in rule.examples {
+                    let outcome = runner.run(example, of: rule)
+                    if let problem = outcome.problem {
+                        failed += 1
+                        Console.err("\(example.location): error: [\(rule.id)] example '\(example.name)': \(problem)")
+                    } else {
+                        passed += 1
+                    }
+                }
+            }
+            Console.out("rule examples: \(passed) passed, \(failed) failed")
+            if failed > 0 { throw ExitCode(ExitStatus.findings.rawValue) }
+        }
+    }
+}
+
+/// `venue-audit waivers lint FILE`.
+struct WaiversCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "waivers", abstract: "Check waiver files.", subcommands: [Lint.self])
+
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a waiver file: required fields, known rules, expiry dates.")
+        @Argument(help: "The waiver file.") var file: String
+        @Option(help: "The folder of rule packs.") var policies: String?
+        @Option(name: .customLong("as-of"), help: "Report waivers expired on this date (YYYY-MM-DD).") var asOf: String?
+
+        func run() throws {
+            let waivers = try AuditBatch.loadWaivers(file)
+            let (catalog, _) = try PoliciesCommand.catalog(policies)
+            var problems = 0
+            for w in waivers {
+                let place = w.location.map { "\($0): " } ?? ""
+                if catalog.rule(w.rule) == nil {
+                    Console.err("\(place)error: [waiver-rule] waiver names rule '\(w.rule)', which does not exist")
+                    problems += 1
+                }
+                if let asOf = asOf.flatMap({ CivilDate(iso: $0) }), w.expires < asOf {
+                    Console.err("\(place)warning: [waiver-expired] waiver for \(w.rule) on '\(w.target)' expired on \(w.expires)")
+                }
+            }
+            Console.out("\(waivers.count) waivers: \(problems) errors")
+            if problems > 0 { throw ExitCode(ExitStatus.badInput.rawValue) }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import AuditBasics
+import AuditEngine
+import AuditResults
+import PolicyCatalog
+import Testing
+import TestSupport
+
+private let mall = """
+    format: venue-audit/1
+    venue: { id: XA-0001, name: Test Mall, type: shopping_mall, jurisdiction: XA }
+    assessment: { kind: inspection, date: 2022-06-10 }
+    collection_points:
+      - id: book
+        method: paper_register
+        fields: [name, phone]
+        storage: { medium: paper, visible_to_other_visitors: true }
+        retention: { oldest_record_date: 2022-03-31 }
+      - id: qr
+        method: government_qr
+        fields: [health_code_status]
+        storage: { medium: government_platform }
+    incidents: []
+    """
+
+@Suite("Audit engine")
+struct AuditEngineTests {
+    let catalog: Catalog
+
+    init() throws { catalog = try TestCatalogs.fixture() }
+
+    @Test("each rule gives one finding per target, pointing at the node that decided it")
+    func findingsPerTarget() throws {
+        let result = try TestCatalogs.audit(mall, catalog: catalog)
+        let exposure = result.findings("XA-TEST-1-EXPOSURE")
+        #expect(exposure.map(\.targetID) == ["book", "qr"])
+        #expect(exposure.map(\.state) == [.fail, .notApplicable])
+        #expect(exposure[0].location == FileLocation(file: "venue.yaml", line: 8, column: 58))
+        #expect(exposure[0].message.en == "book lets visitors read earlier entries")
+        let retention = result.findings("XA-TEST-2-RETENTION")[0]
+        #expect(retention.state == .fail)
+        #expect(retention.location == FileLocation(file: "venue.yaml", line: 9, column: 38))
+        #expect(retention.message.en == "oldest record is 71 days old; the limit is 28")
+        #expect(retention.evidence == [EvidenceItem(name: "days_kept", value: "71", location: retention.location)])
+        #expect(retention.expected?.en == "days_kept <= 28")
+        #expect(retention.citations.map(\.key) == ["test-law#art-2"])
+    }
+
+    @Test("a missing fact gives unknown, never pass, and says what is missing")
+    func missingFactIsUnknown() throws {
+        let text = mall.replacingOccurrences(of: "    retention: { oldest_record_date: 2022-03-31 }\n", with: "")
+        let result = try TestCatalogs.audit(text, catalog: catalog)
+        let retention = result.findings("XA-TEST-2-RETENTION")[0]
+        #expect(retention.state == .unknown)
+        #expect(retention.message.en == "collection_points[book].retention is not recorded")
+        #expect(retention.location?.line == 5)  // the collection point: the nearest recorded parent
+        #expect(result.findings("XA-TEST-2-RETENTION")[0].evidence.first?.value == "unknown")
+    }
+
+    @Test("the as-of date decides which law runs")
+    func asOfBeforeAndAfterEffectiveFrom() throws {
+        var before = AuditOptions()
+        before.asOf = CivilDate(iso: "2020-12-10")
+        let old = try TestCatalogs.audit(mall, catalog: catalog, options: before).findings("XA-TEST-2-RETENTION")
+        #expect(old.map(\.state) == [.notApplicable])
+        #expect(old[0].message.en.hasPrefix("not in force on 2020-12-10"))
+        var after = AuditOptions()
+        after.asOf = CivilDate(iso: "2021-01-01")
+        let new = try TestCatalogs.audit(mall, catalog: catalog, options: after).findings("XA-TEST-2-RETENTION")
+        #expect(new.map(\.state) == [.fail, .notApplicable])
+    }
+
+    @Test("verdicts: a fail at or above the threshold, else unknowns, else compliant")
+    func verdicts() throws {
+        #expect(try TestCatalogs.audit(mall, catalog: catalog).verdict == .nonCompliant)
+        var lenient = AuditOptions()
+        lenient.failOn = .critical
+        #expect(try TestCatalogs.audit(mall, catalog: catalog, options: lenient).verdict == .compliant)
+        let unknown = mall.replacingOccurrences(of: "    fields: [name, phone]\n", with: "")
+        #expect(try TestCatalogs.audit(unknown, catalog: catalog, options: lenient).verdict == .incomplete)
+    }
+
+    @Test("no collection points recorded is unknown; an empty list is not applicable")
+    func emptyScopes() throws {
+        let head = "format: venue-audit/1\nvenue: { id: V, jurisdiction: XA }\nassessment: { date: 2022-06-01 }\n"
+        let absent = try TestCatalogs.audit(head, catalog: catalog)
+        #expect(absent.findings("XA-TEST-1-EXPOSURE").map(\.state) == [.unknown])
+        let empty = try TestCatalogs.audit(head + "collection_points: []\n", catalog: catalog)
+        #expect(empty.findings("XA-TEST-1-EXPOSURE").map(\.state) == [.notApplicable])
+    }
+
+    @Test("profiles fall back to the longest matching code and tailor params and severity")
+    func profileFallbackAndTailoring() throws {
+        let province = mall.replacingOccurrences(of: "jurisdiction: XA }", with: "jurisdiction: XA-B-7 }")
+            .replacingOccurrences(of: "fields: [name, phone]", with: "fields: [name, id_number]")
+        let result = try TestCatalogs.audit(province, catalog: catalog)
+        #expect(result.profile.id == "XA-B")
+        #expect(result.findings("XA-TEST-2-RETENTION")[0].message.en.hasSuffix("the limit is 14"))
+        let sensitive = result.findings("XA-TEST-3-SENSITIVE")[0]
+        #expect(sensitive.state == .fail)
+        #expect(sensitive.severity == .critical)
+    }
+
+    @Test("a venue whose jurisdiction has no profile is refused with a clear message")
+    func noProfile() throws {
+        let text = mall.replacingOccurrences(of: "jurisdiction: XA }", with: "jurisdiction: ZZ }")
+        #expect(throws: AuditEngine.Refusal.self) { try TestCatalogs.audit(text, catalog: catalog) }
+    }
+
+    @Test("--rule, --skip-rule and --reference select rules")
+    func ruleSelection() throws {
+        var only = AuditOptions()
+        only.onlyRules = ["XA-TEST-1-EXPOSURE"]
+        #expect(Set(try TestCatalogs.audit(mall, catalog: catalog, options: only).findings.map(\.ruleID)) == ["XA-TEST-1-EXPOSURE"])
+        var skip = AuditOptions()
+        skip.skipRules = ["XA-TEST-1-EXPOSURE"]
+        #expect(try TestCatalogs.audit(mall, catalog: catalog, options: skip).findings("XA-TEST-1-EXPOSURE").isEmpty)
+        var reference = AuditOptions()
+        reference.references = ["test-law:art-2"]
+        #expect(Set(try TestCatalogs.audit(mall, catalog: catalog, options: reference).findings.map(\.ruleID)) == ["XA-TEST-2-RETENTION"])
+    }
+}
+
+@Suite("Waivers")
+struct WaiverTests {
+    let catalog: Catalog
+
+    init() throws { catalog = try TestCatalogs.fixture() }
+
+    private func audit(waivers: String) throws -> AuditResult {
+        try TestCatalogs.audit(mall + "\nwaivers:\n" + waivers, catalog: catalog)
+    }
+
+    @Test("an active waiver turns fail into waived and keeps the finding visible with its reason")
+    func activeWaiver() throws {
+        let result = try audit(waivers: "  - { rule: XA-TEST-2-RETENTION, target: book, reason: District order, approved_by: Health office, expires: 2022-12-31 }\n")
+        let f = result.findings("XA-TEST-2-RETENTION")[0]
+        #expect(f.state == .waived)
+        #expect(f.waiver?.reason == "District order")
+        #expect(f.waiver?.active == true)
+        #expect(!result.diagnostics.contains { $0.code == "orphan-waiver" })
+    }
+
+    @Test("an expired waiver leaves the fail and says it expired")
+    func expiredWaiver() throws {
+        let result = try audit(waivers: "  - { rule: XA-TEST-2-RETENTION, target: book, reason: Old order, approved_by: Health office, expires: 2022-01-31 }\n")
+        let f = result.findings("XA-TEST-2-RETENTION")[0]
+        #expect(f.state == .fail)
+        #expect(f.waiver?.active == false)
+        #expect(f.message.en.hasSuffix("(the waiver for this expired on 2022-01-31)"))
+        #expect(result.verdict == .nonCompliant)
+    }
+
+    @Test("waivers that match nothing are warnings naming why", arguments: [
+        ("XA-TEST-9-NOPE", "book", "names rule 'XA-TEST-9-NOPE', which does not exist"),
+        ("XA-TEST-2-RETENTION", "nowhere", "matches no finding of XA-TEST-2-RETENTION for target 'nowhere'"),
+        ("XA-TEST-1-EXPOSURE", "qr", "waives nothing: XA-TEST-1-EXPOSURE for 'qr' is not_applicable, not fail"),
+    ])
+    func orphanWaiver(rule: String, target: String, why: String) throws {
+        let result = try audit(waivers: "  - { rule: \(rule), target: \(target), reason: r, approved_by: a, expires: 2030-01-01 }\n")
+        let orphan = try #require(result.diagnostics.first { $0.code == "orphan-waiver" })
+        #expect(orphan.severity == .warning)
+        #expect(orphan.message == "waiver \(why)")
+        #expect(orphan.location?.line == 16)
+    }
+
+    @Test("a waiver without an expiry is an input error")
+    func waiverWithoutExpiry() throws {
+        #expect(throws: (any Error).self) {
+            try TestCatalogs.venue(mall + "\nwaivers:\n  - { rule: XA-TEST-2-RETENTION, target: book, reason: r, approved_by: a }\n")
+        }
+    }
+}
