@@ -1,1 +1,0 @@
-// Placeholder until the test support is written.
