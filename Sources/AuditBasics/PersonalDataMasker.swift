@@ -127,7 +127,9 @@ public enum PersonalDataMasker {
                 guard !isDigit(previous) else { return nil }
                 if let m = idNumber(at: i) ?? mobile(at: i) ?? landline(at: i) { return replace(m) }
             } else if isLetter(b) {
-                guard !isAlnum(previous), previous != UInt8(ascii: "-"), previous != UInt8(ascii: "_") else { return nil }
+                guard !isAlnum(previous), previous != UInt8(ascii: "-"), previous != UInt8(ascii: "_") else {
+                    return nil
+                }
                 if let m = passport(at: i) { return replace(m) }
             }
             return nil
@@ -289,8 +291,9 @@ public enum PersonalDataMasker {
             guard at > i, byte(at) == UInt8(ascii: "@") else { return nil }
             var end = at + 1
             var lastDot = -1
-            while end < bytes.count, isAlnum(bytes[end]) || bytes[end] == UInt8(ascii: "-")
-                || (bytes[end] == UInt8(ascii: ".") && isAlnum(byte(end + 1)))
+            while end < bytes.count,
+                isAlnum(bytes[end]) || bytes[end] == UInt8(ascii: "-")
+                    || (bytes[end] == UInt8(ascii: ".") && isAlnum(byte(end + 1)))
             {
                 if bytes[end] == UInt8(ascii: ".") { lastDot = end }
                 end += 1

@@ -186,9 +186,11 @@ public struct HTMLReporter: Reporter {
 
     /// An id attribute value: ASCII letters, digits, `-`, `_` and `.`, anything else as `_`.
     private static func anchorSafe(_ s: String) -> String {
-        String(s.unicodeScalars.map { u -> Character in
-            u.isASCII && (u.properties.isAlphabetic || ("0"..."9").contains(u) || "-_.".unicodeScalars.contains(u))
-                ? Character(u) : "_"
-        })
+        String(
+            s.unicodeScalars.map { u -> Character in
+                u.isASCII && (u.properties.isAlphabetic || ("0"..."9").contains(u) || "-_.".unicodeScalars.contains(u))
+                    ? Character(u) : "_"
+            }
+        )
     }
 }

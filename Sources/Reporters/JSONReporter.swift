@@ -66,7 +66,8 @@ public struct JSONReporter: Reporter {
             "diagnostics": .array(
                 result.diagnostics.map { d in
                     .object([
-                        "severity": .string(d.severity.rawValue), "code": .string(d.code), "message": .string(d.message),
+                        "severity": .string(d.severity.rawValue), "code": .string(d.code),
+                        "message": .string(d.message),
                         "location": location(d.location), "notes": .array(d.notes.map { .string($0) }),
                     ])
                 }

@@ -108,7 +108,9 @@ public struct JUnitReporter: Reporter {
     private func details(_ f: Finding) -> String {
         let lang = context.language
         var lines: [String] = []
-        if let l = f.location { lines.append("\(l): [\(f.ruleID)] \(f.title[lang])") } else {
+        if let l = f.location {
+            lines.append("\(l): [\(f.ruleID)] \(f.title[lang])")
+        } else {
             lines.append("[\(f.ruleID)] \(f.title[lang])")
         }
         if let source = f.sourceLine { lines.append("    \(source)") }

@@ -33,7 +33,10 @@ public struct ReportContext: Sendable, Hashable {
     public var colour: Bool
 
     public init(
-        toolVersion: String, generatedAt: Date, language: Language = .en, rulesDocsBase: String = "docs/rules/",
+        toolVersion: String,
+        generatedAt: Date,
+        language: Language = .en,
+        rulesDocsBase: String = "docs/rules/",
         colour: Bool = false
     ) {
         self.toolVersion = toolVersion

@@ -53,7 +53,9 @@ public struct SARIFReporter: Reporter {
             ]),
             "columnKind": .string("unicodeCodePoints"),
             "language": .string(context.language.rawValue),
-            "results": .array(result.findings.map { self.result(for: $0, in: result, ruleIndex: ruleIndex[$0.ruleID] ?? 0) }),
+            "results": .array(
+                result.findings.map { self.result(for: $0, in: result, ruleIndex: ruleIndex[$0.ruleID] ?? 0) }
+            ),
             "properties": .object([
                 "venue": .object(
                     [

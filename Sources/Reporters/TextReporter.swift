@@ -41,7 +41,8 @@ public struct TextReporter: Reporter {
             case (let x?, let y?) where x != y: return x < y
             case (nil, _?): return false
             case (_?, nil): return true
-            default: return a.element.ruleID != b.element.ruleID ? a.element.ruleID < b.element.ruleID : a.offset < b.offset
+            default:
+                return a.element.ruleID != b.element.ruleID ? a.element.ruleID < b.element.ruleID : a.offset < b.offset
             }
         }.map(\.element)
         for f in ordered { lines += self.lines(for: f, in: result) }
@@ -64,7 +65,9 @@ public struct TextReporter: Reporter {
         var message = Self.clean(f.message[lang])
         if f.state == .unknown { message = (lang == .zh ? "证据不足：" : "insufficient evidence: ") + message }
         if f.state == .error { message = (lang == .zh ? "无法评估：" : "could not be evaluated: ") + message }
-        var out = ["\(paint(place + ":", "\u{1B}[1m")) \(paint(kind + ":", colour)) \(paint("[\(f.ruleID)]", "\u{1B}[1m")) \(message)"]
+        let bold = "\u{1B}[1m"
+        let where_ = paint(place + ":", bold)
+        var out = ["\(where_) \(paint(kind + ":", colour)) \(paint("[\(f.ruleID)]", bold)) \(message)"]
         if let source = f.sourceLine, let location = f.location {
             let line = Self.clean(source)
             out.append("    " + line)
@@ -73,7 +76,9 @@ public struct TextReporter: Reporter {
         }
         let target = f.targetID.map { ", \(f.scope)[\(Self.clean($0))]" } ?? ""
         let see = lang == .zh ? "参见" : "see"
-        out.append("\(paint(place + ":", "\u{1B}[1m")) \(paint("note:", "\u{1B}[1;36m")) \(ReportLabels(language: lang).severity(f.severity))\(target); \(see) \(context.ruleDocURL(f.ruleID))")
+        let severity = ReportLabels(language: lang).severity(f.severity)
+        let note = paint("note:", "\u{1B}[1;36m")
+        out.append("\(where_) \(note) \(severity)\(target); \(see) \(context.ruleDocURL(f.ruleID))")
         return out
     }
 
@@ -115,7 +120,9 @@ public struct TextReporter: Reporter {
     /// Replaces control characters (C0 other than tab, DEL, C1) so data cannot move the
     /// cursor or change colours; line breaks become spaces unless `keepNewlines`.
     static func clean(_ s: String, keepNewlines: Bool = false) -> String {
-        func bad(_ v: UInt32) -> Bool { (v < 0x20 && v != 0x9 && !(keepNewlines && v == 0xA)) || (0x7F...0x9F).contains(v) }
+        func bad(_ v: UInt32) -> Bool {
+            (v < 0x20 && v != 0x9 && !(keepNewlines && v == 0xA)) || (0x7F...0x9F).contains(v)
+        }
         guard s.unicodeScalars.contains(where: { bad($0.value) }) else { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {

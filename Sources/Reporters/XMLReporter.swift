@@ -67,7 +67,8 @@ public struct XMLReporter: Reporter {
         }
         let venue = result.venue
         try w.element(
-            "venue", attributes: [("id", venue.id), ("type", venue.type), ("jurisdiction", venue.jurisdiction)]
+            "venue",
+            attributes: [("id", venue.id), ("type", venue.type), ("jurisdiction", venue.jurisdiction)]
         ) {
             try w.element("name", venue.name)
             try w.element("district", venue.district)
@@ -132,7 +133,8 @@ public struct XMLReporter: Reporter {
                 try w.element("citations") {
                     for c in f.citations {
                         try w.element(
-                            "citation", attributes: [("key", c.key), ("provision", c.provision), ("url", c.url)]
+                            "citation",
+                            attributes: [("key", c.key), ("provision", c.provision), ("url", c.url)]
                         ) {
                             try text("instrument", c.instrument, to: w)
                         }
@@ -180,7 +182,8 @@ public struct XMLReporter: Reporter {
     private func location(_ l: FileLocation?, to w: XMLWriter) throws {
         guard let l else { return }
         try w.emptyElement(
-            "location", attributes: [("file", l.file), ("line", String(l.line)), ("column", String(l.column))]
+            "location",
+            attributes: [("file", l.file), ("line", String(l.line)), ("column", String(l.column))]
         )
     }
 

@@ -51,7 +51,9 @@ public struct XMLDiagnostic: Sendable, Hashable, CustomStringConvertible {
     public var diagnostic: Diagnostic {
         let location = line > 0 ? FileLocation(file: file ?? "<xml>", line: line, column: max(column, 1)) : nil
         return Diagnostic(
-            level == .warning ? .warning : .error, code: level == .fatal ? "xml-syntax" : "xml-schema", message,
+            level == .warning ? .warning : .error,
+            code: level == .fatal ? "xml-syntax" : "xml-schema",
+            message,
             at: location
         )
     }
@@ -61,7 +63,8 @@ public struct XMLDiagnostic: Sendable, Hashable, CustomStringConvertible {
 public struct XMLSchemaError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [XMLDiagnostic]
     public var description: String {
-        diagnostics.isEmpty ? "the XML schema could not be parsed" : diagnostics.map(\.description).joined(separator: "\n")
+        diagnostics.isEmpty
+            ? "the XML schema could not be parsed" : diagnostics.map(\.description).joined(separator: "\n")
     }
 }
 
@@ -124,7 +127,15 @@ public final class XMLSchemaValidator: @unchecked Sendable {
 
     private func validateStream(name: String, input makeInput: () -> xmlParserInputBufferPtr?) -> [XMLDiagnostic] {
         guard let v = xmlSchemaNewValidCtxt(schema) else {
-            return [XMLDiagnostic(level: .fatal, message: "cannot create a validation context", file: name, line: 0, column: 0)]
+            return [
+                XMLDiagnostic(
+                    level: .fatal,
+                    message: "cannot create a validation context",
+                    file: name,
+                    line: 0,
+                    column: 0
+                )
+            ]
         }
         defer { xmlSchemaFreeValidCtxt(v) }
         let errors = DiagnosticCollector()
@@ -140,10 +151,18 @@ public final class XMLSchemaValidator: @unchecked Sendable {
             return d
         }
         if rc == -2 {
-            items.append(XMLDiagnostic(level: .fatal, message: "cannot read the document", file: name, line: 0, column: 0))
+            items.append(
+                XMLDiagnostic(level: .fatal, message: "cannot read the document", file: name, line: 0, column: 0)
+            )
         } else if rc != 0 && items.isEmpty {
             items.append(
-                XMLDiagnostic(level: .fatal, message: "validation failed (libxml2 code \(rc))", file: name, line: 0, column: 0)
+                XMLDiagnostic(
+                    level: .fatal,
+                    message: "validation failed (libxml2 code \(rc))",
+                    file: name,
+                    line: 0,
+                    column: 0
+                )
             )
         }
         return items
@@ -169,7 +188,9 @@ private final class DiagnosticCollector {
     // A non-capturing closure literal becomes a C function pointer.
     static let callback: xmlStructuredErrorFunc = { userData, error in
         guard let userData, let error else { return }
-        Unmanaged<DiagnosticCollector>.fromOpaque(userData).takeUnretainedValue().items.append(XMLDiagnostic(error.pointee))
+        Unmanaged<DiagnosticCollector>.fromOpaque(userData).takeUnretainedValue().items.append(
+            XMLDiagnostic(error.pointee)
+        )
     }
 
     /// Runs `body` with this collector as the thread's structured error handler, which catches

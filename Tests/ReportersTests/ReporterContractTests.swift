@@ -14,7 +14,10 @@ struct ReporterContractTests {
         #expect(Reporters.named("sarif") == SARIFReporter.self)
         #expect(Reporters.named("pdf") == nil)
         #expect(ReportContext.pinnedForTests.generatedAtISO == "2020-12-10T08:30:00Z")
-        #expect(ReportContext(toolVersion: "x", generatedAt: Date(timeIntervalSince1970: -1)).generatedAtISO == "1969-12-31T23:59:59Z")
+        #expect(
+            ReportContext(toolVersion: "x", generatedAt: Date(timeIntervalSince1970: -1)).generatedAtISO
+                == "1969-12-31T23:59:59Z"
+        )
     }
 
     @Test("no report contains personal data planted in the result's free text", arguments: Reporters.identifiers)
@@ -49,7 +52,9 @@ struct ReporterContractTests {
         var context = ReportContext.pinnedForTests
         context.language = language
         let html = try HTMLReporter(context: context).render(Fixtures.auditResult(named: fixture)).lowercased()
-        for forbidden in ["src=\"http", "src='http", "src=http", "<link", "@import", "url(", "<iframe", "<img", "<object"] {
+        for forbidden in [
+            "src=\"http", "src='http", "src=http", "<link", "@import", "url(", "<iframe", "<img", "<object",
+        ] {
             #expect(!html.contains(forbidden), "HTML contains \(forbidden)")
         }
         #expect(html.contains("<html lang=\"\(language.rawValue)\">"))
@@ -61,8 +66,10 @@ struct ReporterContractTests {
         #expect(!html.contains("<script>alert(1)</script>"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         let mall = try HTMLReporter(context: .pinnedForTests).render(Fixtures.mall)
-        let order = ["data-section=\"fail\"", "data-section=\"error\"", "data-section=\"unknown\"",
-            "data-section=\"waived\"", "data-section=\"pass\"", "data-section=\"not_applicable\""]
+        let order = [
+            "data-section=\"fail\"", "data-section=\"error\"", "data-section=\"unknown\"",
+            "data-section=\"waived\"", "data-section=\"pass\"", "data-section=\"not_applicable\"",
+        ]
         let positions = try order.map { try #require(mall.range(of: $0)).lowerBound }
         #expect(positions == positions.sorted())
         let critical = try #require(mall.range(of: "CN-PIPL-51-REGISTER-EXPOSED"))
@@ -73,18 +80,27 @@ struct ReporterContractTests {
 
     @Test("SARIF is valid against the SARIF 2.1.0 schema", arguments: Fixtures.names + ["hostile", "planted"])
     func sarifMatchesSchema(fixture: String) throws {
-        let schema = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
+        let schema = repositoryRoot.deletingLastPathComponent().appendingPathComponent(
+            "shared/schemas/sarif-schema-2.1.0.json"
+        )
         guard FileManager.default.fileExists(atPath: schema.path) else {
-            Issue.record("SARIF schema not found at ../shared/schemas/sarif-schema-2.1.0.json next to the repository; skipped")
+            Issue.record(
+                "SARIF schema not found at ../shared/schemas/sarif-schema-2.1.0.json next to the repository; skipped"
+            )
             return
         }
         let sarif = try SARIFReporter(context: .pinnedForTests).render(Fixtures.auditResult(named: fixture))
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("venue-audit-\(UUID().uuidString).sarif")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "venue-audit-\(UUID().uuidString).sarif"
+        )
         try sarif.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let (status, stderr) = try run(
             "/usr/bin/env",
-            ["python3", repositoryRoot.appendingPathComponent("Tests/scripts/validate_sarif.py").path, schema.path, file.path]
+            [
+                "python3", repositoryRoot.appendingPathComponent("Tests/scripts/validate_sarif.py").path, schema.path,
+                file.path,
+            ]
         )
         if status == 3 {
             Issue.record("python3 jsonschema is missing (pip install jsonschema): \(stderr)")
@@ -114,8 +130,13 @@ struct ReporterContractTests {
         let suppression = try #require((waived["suppressions"] as? [[String: Any]])?.first)
         #expect(suppression["kind"] as? String == "external")
         #expect((suppression["justification"] as? String)?.contains("epidemic order") == true)
-        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
-        #expect(rules.first { $0["id"] as? String == "CN-PIPL-19-RETENTION" }?["helpUri"] as? String == "docs/rules/CN-PIPL-19-RETENTION.md")
+        let rules = try #require(
+            ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]]
+        )
+        #expect(
+            rules.first { $0["id"] as? String == "CN-PIPL-19-RETENTION" }?["helpUri"] as? String
+                == "docs/rules/CN-PIPL-19-RETENTION.md"
+        )
         let a = SARIFReporter.fingerprint(ruleID: "R-1", targetID: "t", venueID: "v")
         #expect(a == SARIFReporter.fingerprint(ruleID: "R-1", targetID: "t", venueID: "v"))
         #expect(a != SARIFReporter.fingerprint(ruleID: "R-1", targetID: "u", venueID: "v"))
@@ -134,7 +155,11 @@ struct ReporterContractTests {
     @Test("text marks fails at the threshold as errors, below as warnings, unknowns as notes")
     func textMapping() throws {
         let text = try TextReporter(context: .pinnedForTests).render(Fixtures.mall)
-        #expect(text.contains("samples/mall.yaml:41:27: error: [CN-PIPL-19-RETENTION] oldest record is 71 days old; the limit is 28\n"))
+        #expect(
+            text.contains(
+                "samples/mall.yaml:41:27: error: [CN-PIPL-19-RETENTION] oldest record is 71 days old; the limit is 28\n"
+            )
+        )
         #expect(text.contains("samples/mall.yaml:27:15: warning: [CN-PIPL-17-NOTICE]"))
         #expect(text.contains("samples/mall.yaml:43:7: note: [CN-PIPL-47-DISPOSAL-SCHEDULE] insufficient evidence:"))
         #expect(!text.contains("CN-PIPL-13-PURPOSE"))
@@ -149,10 +174,12 @@ struct ReporterContractTests {
     func jsonShape(fixture: String) throws {
         let text = try JSONReporter(context: .pinnedForTests).render(Fixtures.auditResult(named: fixture))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(Set(json.keys) == [
-            "as_of", "assessment", "diagnostics", "findings", "format", "format_version", "generated_at", "input",
-            "language", "observations", "packs", "profile", "summary", "tool_version", "venue",
-        ])
+        #expect(
+            Set(json.keys) == [
+                "as_of", "assessment", "diagnostics", "findings", "format", "format_version", "generated_at", "input",
+                "language", "observations", "packs", "profile", "summary", "tool_version", "venue",
+            ]
+        )
         #expect(json["format_version"] as? Int == 1)
     }
 

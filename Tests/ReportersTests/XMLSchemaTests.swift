@@ -64,17 +64,27 @@ struct XMLSchemaTests {
         #expect(first.description.hasPrefix("bad.xml:\(first.line):\(first.column): error:"))
         #expect(first.diagnostic.code == "xml-schema")
 
-        let malformed = schema.validate(xml: "<report xmlns=\"urn:venue-audit:report:1\"><input></report>", name: "m.xml")
+        let malformed = schema.validate(
+            xml: "<report xmlns=\"urn:venue-audit:report:1\"><input></report>",
+            name: "m.xml"
+        )
         #expect(malformed.contains { $0.level == .fatal && $0.line == 1 })
 
-        let wrongNamespace = schema.validate(xml: good.replacingOccurrences(of: "urn:venue-audit:report:1", with: "urn:x"))
+        let wrongNamespace = schema.validate(
+            xml: good.replacingOccurrences(of: "urn:venue-audit:report:1", with: "urn:x")
+        )
         #expect(!wrongNamespace.isEmpty)
         #expect(!schema.validate(xml: "").isEmpty)
     }
 
     @Test("a broken XSD is reported, not trapped")
     func brokenSchema() {
-        #expect(throws: XMLSchemaError.self) { try XMLSchemaValidator(xsd: "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element name=\"a\" type=\"xs:nope\"/></xs:schema>") }
+        #expect(throws: XMLSchemaError.self) {
+            try XMLSchemaValidator(
+                xsd:
+                    "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element name=\"a\" type=\"xs:nope\"/></xs:schema>"
+            )
+        }
     }
 
     @Test("one schema validates concurrently")
@@ -84,7 +94,10 @@ struct XMLSchemaTests {
         let counts = await withTaskGroup(of: Int.self) { group in
             for i in 0..<8 {
                 group.addTask {
-                    schema.validate(xml: i.isMultiple(of: 2) ? xml : xml.replacingOccurrences(of: "state=\"pass\"", with: "state=\"x\"")).count
+                    schema.validate(
+                        xml: i.isMultiple(of: 2)
+                            ? xml : xml.replacingOccurrences(of: "state=\"pass\"", with: "state=\"x\"")
+                    ).count
                 }
             }
             return await group.reduce(into: [Int]()) { $0.append($1) }

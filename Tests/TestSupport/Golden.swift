@@ -30,13 +30,17 @@ public func expectGolden(
     }
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
         Issue.record(
-            "no golden file \(name); record it with VENUE_AUDIT_RECORD=1 and review it", sourceLocation: sourceLocation
+            "no golden file \(name); record it with VENUE_AUDIT_RECORD=1 and review it",
+            sourceLocation: sourceLocation
         )
         return
     }
     if actual != expected {
         Issue.record(
-            Comment(rawValue: "\(name) differs from the golden file; first difference: \(firstDifference(actual, expected)); re-record with VENUE_AUDIT_RECORD=1 and review the diff"),
+            Comment(
+                rawValue:
+                    "\(name) differs from the golden file; first difference: \(firstDifference(actual, expected)); re-record with VENUE_AUDIT_RECORD=1 and review the diff"
+            ),
             sourceLocation: sourceLocation
         )
     }
@@ -49,7 +53,9 @@ private func firstDifference(_ actual: String, _ expected: String) -> String {
     for i in 0..<max(a.count, e.count) {
         let x = i < a.count ? String(a[i]) : "<end>"
         let y = i < e.count ? String(e[i]) : "<end>"
-        if x != y { return "line \(i + 1): expected \(y.prefix(200).debugDescription), got \(x.prefix(200).debugDescription)" }
+        if x != y {
+            return "line \(i + 1): expected \(y.prefix(200).debugDescription), got \(x.prefix(200).debugDescription)"
+        }
     }
     return "none"
 }
