@@ -1,0 +1,196 @@
+import AuditBasics
+import AuditResults
+import Mustache
+
+/// Writes one self-contained HTML page for people: a verdict banner, counts, then findings
+/// with violations first (fail, error, unknown, waived, pass, not applicable), grouped by
+/// target within each state.
+///
+/// Failing, erroneous, unknown and waived findings are shown in full (source line, evidence,
+/// expectation, citations, numbered actions); passed and not-applicable ones take one line.
+/// Labels follow `context.language` (English or Chinese); rule texts come from the data.
+public struct HTMLReporter: Reporter {
+    // MARK: - Reporter conformance
+
+    public static let identifier = "html"
+    public static let fileExtension = "html"
+    public static let summary = "self-contained HTML page for people, English or Chinese, printable"
+
+    public let context: ReportContext
+
+    public init(context: ReportContext) { self.context = context }
+
+    public func render(_ result: AuditResult) throws -> String {
+        let template = try MustacheTemplate(string: HTMLTemplate.text)
+        return template.render(model(result))
+    }
+
+    // MARK: - Private
+
+    private var labels: ReportLabels { ReportLabels(language: context.language) }
+
+    private func model(_ result: AuditResult) -> [String: Any] {
+        let states = result.countsByState
+        let failing = result.failuresBySeverity
+        let venue = result.venue
+        let assessment = result.assessment
+        let venueTitle = venue.name.map { "\($0) (\(venue.id))" } ?? venue.id
+        return [
+            "lang": context.language == .zh ? "zh" : "en",
+            "toolVersion": context.toolVersion,
+            "generatedAt": context.generatedAtISO,
+            "labels": labelDictionary(),
+            "venueTitle": venueTitle,
+            "venue": [
+                "id": venue.id, "type": venue.type ?? "", "hasType": venue.type != nil,
+                "jurisdiction": venue.jurisdiction ?? "", "hasJurisdiction": venue.jurisdiction != nil,
+                "district": venue.district ?? "", "hasDistrict": venue.district != nil,
+                "operator": venue.operatorName ?? "", "hasOperator": venue.operatorName != nil,
+            ] as [String: Any],
+            "assessment": [
+                "kind": assessment.kind ?? "—", "date": assessment.date?.description ?? "",
+                "hasDate": assessment.date != nil, "assessor": assessment.assessor ?? "",
+                "hasAssessor": assessment.assessor != nil, "organization": assessment.organization ?? "",
+                "hasOrganization": assessment.organization != nil,
+            ] as [String: Any],
+            "verdict": result.verdict.rawValue,
+            "verdictText": labels.verdict(result.verdict),
+            "failingCount": states[.fail] ?? 0,
+            "failThreshold": labels.severity(result.failThreshold),
+            "personalDataFound": result.personalDataFoundInInput,
+            "stateCounts": ReportFormatting.stateOrder.map { state -> [String: Any] in
+                ["state": state.rawValue, "label": labels.state(state), "count": states[state] ?? 0]
+            },
+            "severityCounts": ReportFormatting.severityOrder.map { severity -> [String: Any] in
+                ["severity": severity.rawValue, "label": labels.severity(severity), "count": failing[severity] ?? 0]
+            },
+            "packs": result.packs.map { ["id": $0.id, "version": $0.version] },
+            "sections": sections(result.findings),
+            "hasObservations": !result.observations.isEmpty,
+            "observations": result.observations.map(observation),
+            "hasDiagnostics": !result.diagnostics.isEmpty,
+            "diagnostics": result.diagnostics.map { d -> [String: Any] in
+                [
+                    "location": d.location?.description ?? "", "severity": d.severity.rawValue, "code": d.code,
+                    "message": d.message, "notes": d.notes,
+                ]
+            },
+            "input": [
+                "path": result.input.path, "sha256": result.input.sha256, "documentIndex": result.input.documentIndex,
+            ] as [String: Any],
+            "profile": "\(result.profile.id) \(result.profile.version)",
+            "asOf": result.asOf.description,
+        ]
+    }
+
+    /// One section per state present, in reading order; within it, one group per target in
+    /// order of first appearance (findings are already sorted for people).
+    private func sections(_ findings: [Finding]) -> [[String: Any]] {
+        let sorted = ReportFormatting.sortedForPeople(findings)
+        var anchors: [String: Int] = [:]
+        return ReportFormatting.stateOrder.compactMap { state -> [String: Any]? in
+            let inState = sorted.filter { $0.state == state }
+            guard !inState.isEmpty else { return nil }
+            var order: [String] = []
+            var byTarget: [String: [Finding]] = [:]
+            for f in inState {
+                let key = f.targetID.map { "\(f.scope)[\($0)]" } ?? labels[.venueWide]
+                if byTarget[key] == nil { order.append(key) }
+                byTarget[key, default: []].append(f)
+            }
+            let groups = order.map { key -> [String: Any] in
+                [
+                    "target": key,
+                    "findings": (byTarget[key] ?? []).map { f -> [String: Any] in
+                        let base = "\(f.ruleID)-\(f.targetID ?? "venue")"
+                        anchors[base, default: 0] += 1
+                        let n = anchors[base] ?? 1
+                        return finding(f, anchor: n == 1 ? base : "\(base)-\(n)")
+                    },
+                ]
+            }
+            return [
+                "state": state.rawValue, "heading": labels.section(state), "count": inState.count, "groups": groups,
+            ]
+        }
+    }
+
+    private func finding(_ f: Finding, anchor: String) -> [String: Any] {
+        let lang = context.language
+        let actions = ReportFormatting.actions(f.remediation[lang])
+        return [
+            "detailed": f.state != .pass && f.state != .notApplicable,
+            "anchor": Self.anchorSafe(anchor),
+            "state": f.state.rawValue,
+            "stateLabel": labels.state(f.state),
+            "severity": f.severity.rawValue,
+            "severityLabel": labels.severity(f.severity),
+            "pack": f.packID,
+            "practice": f.isPractice,
+            "ruleID": f.ruleID,
+            "ruleURL": context.ruleDocURL(f.ruleID),
+            "title": f.title[lang],
+            "message": f.message[lang],
+            "hasLocation": f.location != nil,
+            "location": f.location?.description ?? "",
+            "hasSourceLine": f.sourceLine != nil,
+            "sourceLine": f.sourceLine ?? "",
+            "hasExpected": f.expected != nil,
+            "expected": f.expected?[lang] ?? "",
+            "hasEvidence": !f.evidence.isEmpty,
+            "evidence": f.evidence.map { e -> [String: Any] in
+                [
+                    "name": e.name, "value": e.value, "hasLocation": e.location != nil,
+                    "location": e.location?.description ?? "",
+                ]
+            },
+            "hasCitations": !f.citations.isEmpty,
+            "citations": f.citations.map { c -> [String: Any] in
+                let url = c.url ?? ""
+                let linkable = url.hasPrefix("https://") || url.hasPrefix("http://")
+                return ["instrument": c.instrument[lang], "provision": c.provision, "url": url, "hasURL": linkable]
+            },
+            "hasWaiver": f.waiver != nil,
+            "waiver": f.waiver.map { w -> [String: Any] in
+                ["reason": w.reason, "approvedBy": w.approvedBy, "expires": w.expires.description, "active": w.active]
+            } ?? ["reason": "", "approvedBy": "", "expires": "", "active": true],
+            "actions": actions.isEmpty ? [f.remediation[lang]] : actions,
+        ]
+    }
+
+    private func observation(_ o: ObservationInfo) -> [String: Any] {
+        [
+            "kind": o.kind, "hasAt": o.at != nil, "at": o.at ?? "", "hasNote": o.note != nil, "note": o.note ?? "",
+            "hasEvidence": !o.evidence.isEmpty, "evidence": o.evidence, "hasLocation": o.location != nil,
+            "location": o.location?.description ?? "",
+        ]
+    }
+
+    private func labelDictionary() -> [String: String] {
+        let keys: [(String, ReportLabels.Key)] = [
+            ("report", .report), ("venue", .venue), ("assessment", .assessment), ("verdict", .verdict),
+            ("failThreshold", .failThreshold), ("findings", .findings), ("bySeverity", .bySeverity),
+            ("byState", .byState), ("failing", .failing), ("rule", .rule), ("target", .target),
+            ("location", .location), ("sourceLine", .sourceLine), ("evidence", .evidence), ("expected", .expected),
+            ("citations", .citations), ("remediation", .remediation), ("waiver", .waiver),
+            ("waiverExpires", .waiverExpires), ("waiverInactive", .waiverInactive), ("observations", .observations),
+            ("diagnostics", .diagnostics), ("input", .input), ("profile", .profile), ("packs", .packs),
+            ("asOf", .asOf), ("generated", .generated), ("tool", .tool), ("personalData", .personalData),
+            ("filters", .filters), ("search", .search), ("allStates", .allStates),
+            ("allSeverities", .allSeverities), ("allLaws", .allLaws), ("note", .note), ("sha256", .sha256),
+            ("assessor", .assessor), ("district", .district), ("operatorName", .operatorName), ("type", .type),
+            ("jurisdiction", .jurisdiction), ("date", .date), ("practice", .practice),
+        ]
+        return Dictionary(uniqueKeysWithValues: keys.map { ($0.0, labels[$0.1]) })
+    }
+
+    /// An id attribute value: ASCII letters, digits, `-`, `_` and `.`, anything else as `_`.
+    private static func anchorSafe(_ s: String) -> String {
+        String(
+            s.unicodeScalars.map { u -> Character in
+                u.isASCII && (u.properties.isAlphabetic || ("0"..."9").contains(u) || "-_.".unicodeScalars.contains(u))
+                    ? Character(u) : "_"
+            }
+        )
+    }
+}

@@ -1,0 +1,251 @@
+import AuditBasics
+import AuditResults
+import Foundation
+
+/// Small pieces of presentation shared by the reporters: date printing, ordering, labels.
+enum ReportFormatting {
+    /// `2020-12-10T08:30:00Z`: UTC, whole seconds, computed without a formatter or time zone
+    /// database so every platform prints the same.
+    static func iso8601UTC(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
+        let secondOfDay = seconds - days * 86_400
+        let epoch = CivilDate(year: 1970, month: 1, day: 1)!  // a valid literal date
+        let day = epoch.adding(days: days)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(day)T\(two(secondOfDay / 3600)):\(two(secondOfDay % 3600 / 60)):\(two(secondOfDay % 60))Z"
+    }
+
+    /// The order people read states in: violations first.
+    static let stateOrder: [FindingState] = [.fail, .error, .unknown, .waived, .pass, .notApplicable]
+
+    static func stateRank(_ state: FindingState) -> Int { stateOrder.firstIndex(of: state) ?? stateOrder.count }
+
+    /// Severities from critical down to info.
+    static let severityOrder: [Severity] = [.critical, .high, .medium, .low, .info]
+
+    /// Findings for people: state (violations first), then severity (highest first), rule id,
+    /// target and location. Stable for equal keys.
+    static func sortedForPeople(_ findings: [Finding]) -> [Finding] {
+        findings.enumerated().sorted { a, b in
+            let x = a.element
+            let y = b.element
+            if stateRank(x.state) != stateRank(y.state) { return stateRank(x.state) < stateRank(y.state) }
+            if x.severity != y.severity { return x.severity > y.severity }
+            if x.ruleID != y.ruleID { return x.ruleID < y.ruleID }
+            if (x.targetID ?? "") != (y.targetID ?? "") { return (x.targetID ?? "") < (y.targetID ?? "") }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// Splits a remediation text into actions: one per non-empty line, with list markers
+    /// (`1.`, `-`, `*`, `•`) removed. A text without line breaks is one action.
+    static func actions(_ remediation: String) -> [String] {
+        remediation.split(whereSeparator: \.isNewline).compactMap { raw -> String? in
+            var line = raw.trimmingCharacters(in: .whitespaces)
+            if let first = line.first, "-*•".contains(first) {
+                line = String(line.dropFirst()).trimmingCharacters(in: .whitespaces)
+            } else if let dot = line.firstIndex(where: { $0 == "." || $0 == ")" || $0 == "、" }),
+                !line[..<dot].isEmpty, line[..<dot].allSatisfy(\.isNumber)
+            {
+                line = String(line[line.index(after: dot)...]).trimmingCharacters(in: .whitespaces)
+            }
+            return line.isEmpty ? nil : line
+        }
+    }
+
+    /// A stable 64-bit FNV-1a hash as 16 lowercase hex digits. Not cryptographic: it identifies
+    /// a finding across runs (SARIF `partialFingerprints`), it does not protect anything.
+    static func fnv1a64(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// UI words of the human-readable reports, in English and Chinese. Rule texts come from the
+/// data in both languages; only the frame is translated here.
+struct ReportLabels {
+    let language: Language
+
+    func state(_ state: FindingState) -> String {
+        switch (state, language) {
+        case (.pass, .en): "pass"
+        case (.pass, .zh): "通过"
+        case (.fail, .en): "fail"
+        case (.fail, .zh): "不合规"
+        case (.unknown, .en): "unknown"
+        case (.unknown, .zh): "证据不足"
+        case (.notApplicable, .en): "not applicable"
+        case (.notApplicable, .zh): "不适用"
+        case (.waived, .en): "waived"
+        case (.waived, .zh): "已豁免"
+        case (.error, .en): "error"
+        case (.error, .zh): "评估错误"
+        }
+    }
+
+    func severity(_ severity: Severity) -> String {
+        switch (severity, language) {
+        case (.critical, .en): "critical"
+        case (.critical, .zh): "严重"
+        case (.high, .en): "high"
+        case (.high, .zh): "高"
+        case (.medium, .en): "medium"
+        case (.medium, .zh): "中"
+        case (.low, .en): "low"
+        case (.low, .zh): "低"
+        case (.info, .en): "info"
+        case (.info, .zh): "提示"
+        }
+    }
+
+    func verdict(_ verdict: Verdict) -> String {
+        switch (verdict, language) {
+        case (.nonCompliant, .en): "Non-compliant"
+        case (.nonCompliant, .zh): "不合规"
+        case (.incomplete, .en): "Incomplete: evidence missing"
+        case (.incomplete, .zh): "不完整：证据不足"
+        case (.compliant, .en): "Compliant"
+        case (.compliant, .zh): "合规"
+        }
+    }
+
+    /// A heading for the findings in one state.
+    func section(_ state: FindingState) -> String {
+        switch (state, language) {
+        case (.fail, .en): "Violations"
+        case (.fail, .zh): "违规项"
+        case (.error, .en): "Evaluation errors"
+        case (.error, .zh): "评估错误"
+        case (.unknown, .en): "Insufficient evidence"
+        case (.unknown, .zh): "证据不足"
+        case (.waived, .en): "Waived"
+        case (.waived, .zh): "已豁免"
+        case (.pass, .en): "Passed"
+        case (.pass, .zh): "通过"
+        case (.notApplicable, .en): "Not applicable"
+        case (.notApplicable, .zh): "不适用"
+        }
+    }
+
+    subscript(_ key: Key) -> String { language == .zh ? key.zh : key.en }
+
+    /// Fixed phrases.
+    enum Key {
+        case report, venue, assessment, verdict, failThreshold, findings, bySeverity, byState, failing
+        case rule, target, venueWide, location, sourceLine, evidence, expected, citations, remediation
+        case waiver, waiverExpires, waiverInactive, observations, diagnostics, input, profile, packs, asOf
+        case generated, tool, personalData, filters, search, allStates, allSeverities, allLaws, show, note
+        case sha256, assessor, district, operatorName, type, jurisdiction, date, kind, total, practice
+
+        var en: String {
+            switch self {
+            case .report: "Venue data-protection audit"
+            case .venue: "Venue"
+            case .assessment: "Assessment"
+            case .verdict: "Verdict"
+            case .failThreshold: "fails at or above"
+            case .findings: "Findings"
+            case .bySeverity: "Failing by severity"
+            case .byState: "Findings by state"
+            case .failing: "failing"
+            case .rule: "Rule"
+            case .target: "Target"
+            case .venueWide: "whole venue"
+            case .location: "Location"
+            case .sourceLine: "Source"
+            case .evidence: "Evidence"
+            case .expected: "Expected"
+            case .citations: "Legal basis"
+            case .remediation: "What to do"
+            case .waiver: "Waiver"
+            case .waiverExpires: "expires"
+            case .waiverInactive: "expired: the finding stands"
+            case .observations: "Observations on site"
+            case .diagnostics: "Notes on the input file"
+            case .input: "Input"
+            case .profile: "Profile"
+            case .packs: "Rule packs"
+            case .asOf: "As of"
+            case .generated: "Generated"
+            case .tool: "Tool"
+            case .personalData:
+                "Personal data (ID numbers, phone numbers, e-mails or passport numbers) was found in the input file and masked in this report. Protect the input file."
+            case .filters: "Filter"
+            case .search: "Search findings"
+            case .allStates: "all states"
+            case .allSeverities: "all severities"
+            case .allLaws: "all packs"
+            case .show: "show"
+            case .note: "note"
+            case .sha256: "SHA-256"
+            case .assessor: "Assessor"
+            case .district: "District"
+            case .operatorName: "Operator"
+            case .type: "Type"
+            case .jurisdiction: "Jurisdiction"
+            case .date: "Date"
+            case .kind: "Kind"
+            case .total: "total"
+            case .practice: "good practice"
+            }
+        }
+
+        var zh: String {
+            switch self {
+            case .report: "场所个人信息保护审核报告"
+            case .venue: "场所"
+            case .assessment: "检查"
+            case .verdict: "结论"
+            case .failThreshold: "判定不合规的最低严重程度"
+            case .findings: "检查结果"
+            case .bySeverity: "不合规项（按严重程度）"
+            case .byState: "检查结果（按状态）"
+            case .failing: "不合规"
+            case .rule: "规则"
+            case .target: "对象"
+            case .venueWide: "整个场所"
+            case .location: "位置"
+            case .sourceLine: "原文"
+            case .evidence: "证据"
+            case .expected: "要求"
+            case .citations: "法律依据"
+            case .remediation: "整改措施"
+            case .waiver: "豁免"
+            case .waiverExpires: "有效期至"
+            case .waiverInactive: "已过期：结果维持不变"
+            case .observations: "现场观察"
+            case .diagnostics: "输入文件提示"
+            case .input: "输入文件"
+            case .profile: "规则配置"
+            case .packs: "规则包"
+            case .asOf: "评估基准日"
+            case .generated: "生成时间"
+            case .tool: "工具"
+            case .personalData: "输入文件中发现个人信息（身份证号、电话号码、电子邮箱或护照号），本报告已做脱敏处理。请妥善保护输入文件。"
+            case .filters: "筛选"
+            case .search: "搜索检查结果"
+            case .allStates: "全部状态"
+            case .allSeverities: "全部严重程度"
+            case .allLaws: "全部规则包"
+            case .show: "显示"
+            case .note: "注"
+            case .sha256: "SHA-256"
+            case .assessor: "检查人"
+            case .district: "区域"
+            case .operatorName: "运营者"
+            case .type: "类型"
+            case .jurisdiction: "法域"
+            case .date: "日期"
+            case .kind: "类别"
+            case .total: "合计"
+            case .practice: "良好实践"
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import AuditBasics
+import AuditResults
+
+/// Writes compiler-style lines for a terminal or an editor's problem matcher, then one summary
+/// line for the venue:
+///
+///     samples/mall.yaml:14:7: error: [CN-PIPL-19-RETENTION] oldest record is 71 days old; the limit is 28
+///         oldest_record_date: 2020-09-30
+///         ^
+///     samples/mall.yaml:14:7: note: high, collection_points[north-gate-book]; see docs/rules/CN-PIPL-19-RETENTION.md
+///
+/// | Finding | Printed as |
+/// | --- | --- |
+/// | fail at or above the fail threshold | `error:` |
+/// | fail below the threshold | `warning:` |
+/// | error (rule could not be evaluated) | `error:` |
+/// | unknown | `note:` with "insufficient evidence" |
+/// | waived, pass, not applicable | only counted in the summary |
+///
+/// Input diagnostics come first, as `Diagnostic` prints them. Findings are ordered by location.
+/// Control characters in the data are replaced so a report cannot drive the terminal; ANSI
+/// colours only when `context.colour` is set.
+public struct TextReporter: Reporter {
+    // MARK: - Reporter conformance
+
+    public static let identifier = "text"
+    public static let fileExtension = "txt"
+    public static let summary = "compiler-style lines for terminals and editors"
+
+    public let context: ReportContext
+
+    public init(context: ReportContext) { self.context = context }
+
+    public func render(_ result: AuditResult) throws -> String {
+        var lines: [String] = result.diagnostics.map { Self.clean($0.description, keepNewlines: true) }
+        let printed = result.findings.filter { [.fail, .error, .unknown].contains($0.state) }
+        let ordered = printed.enumerated().sorted { a, b in
+            let x = a.element.location
+            let y = b.element.location
+            switch (x, y) {
+            case (let x?, let y?) where x != y: return x < y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default:
+                return a.element.ruleID != b.element.ruleID ? a.element.ruleID < b.element.ruleID : a.offset < b.offset
+            }
+        }.map(\.element)
+        for f in ordered { lines += self.lines(for: f, in: result) }
+        lines.append(summaryLine(result))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - Private
+
+    private func lines(for f: Finding, in result: AuditResult) -> [String] {
+        let lang = context.language
+        let place = Self.clean(f.location?.description ?? result.input.path)
+        let (kind, colour): (String, String) =
+            switch f.state {
+            case .fail where f.severity >= result.failThreshold: ("error", "\u{1B}[1;31m")
+            case .fail: ("warning", "\u{1B}[1;33m")
+            case .error: ("error", "\u{1B}[1;31m")
+            default: ("note", "\u{1B}[1;36m")
+            }
+        var message = Self.clean(f.message[lang])
+        if f.state == .unknown { message = (lang == .zh ? "证据不足：" : "insufficient evidence: ") + message }
+        if f.state == .error { message = (lang == .zh ? "无法评估：" : "could not be evaluated: ") + message }
+        let bold = "\u{1B}[1m"
+        let where_ = paint(place + ":", bold)
+        var out = ["\(where_) \(paint(kind + ":", colour)) \(paint("[\(f.ruleID)]", bold)) \(message)"]
+        if let source = f.sourceLine, let location = f.location {
+            let line = Self.clean(source)
+            out.append("    " + line)
+            let prefix = line.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+            out.append("    " + prefix + paint("^", "\u{1B}[1;32m"))
+        }
+        let target = f.targetID.map { ", \(f.scope)[\(Self.clean($0))]" } ?? ""
+        let see = lang == .zh ? "参见" : "see"
+        let severity = ReportLabels(language: lang).severity(f.severity)
+        let note = paint("note:", "\u{1B}[1;36m")
+        out.append("\(where_) \(note) \(severity)\(target); \(see) \(context.ruleDocURL(f.ruleID))")
+        return out
+    }
+
+    private func summaryLine(_ result: AuditResult) -> String {
+        let labels = ReportLabels(language: context.language)
+        let states = result.countsByState
+        let failing = result.failuresBySeverity
+        var parts: [String] = []
+        for state in ReportFormatting.stateOrder {
+            guard let n = states[state], n > 0 else { continue }
+            var part = "\(n) \(labels.state(state))"
+            if state == .fail {
+                let bySeverity = ReportFormatting.severityOrder.compactMap { s -> String? in
+                    guard let k = failing[s], k > 0 else { return nil }
+                    return "\(k) \(labels.severity(s))"
+                }
+                part += " (" + bySeverity.joined(separator: ", ") + ")"
+            }
+            parts.append(part)
+        }
+        if parts.isEmpty { parts.append(context.language == .zh ? "无检查结果" : "no findings") }
+        let name = result.venue.name.map { " \(Self.clean($0))" } ?? ""
+        let colour =
+            switch result.verdict {
+            case .nonCompliant: "\u{1B}[1;31m"
+            case .incomplete: "\u{1B}[1;33m"
+            case .compliant: "\u{1B}[1;32m"
+            }
+        let separator = context.language == .zh ? "；" : "; "
+        let threshold = "\(labels[.failThreshold]) \(labels.severity(result.failThreshold))"
+        return "\(Self.clean(result.venue.id))\(name): \(paint(labels.verdict(result.verdict), colour)): "
+            + parts.joined(separator: ", ") + separator + threshold
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        context.colour ? code + text + "\u{1B}[0m" : text
+    }
+
+    /// Replaces control characters (C0 other than tab, DEL, C1) so data cannot move the
+    /// cursor or change colours; line breaks become spaces unless `keepNewlines`.
+    static func clean(_ s: String, keepNewlines: Bool = false) -> String {
+        func bad(_ v: UInt32) -> Bool {
+            (v < 0x20 && v != 0x9 && !(keepNewlines && v == 0xA)) || (0x7F...0x9F).contains(v)
+        }
+        guard s.unicodeScalars.contains(where: { bad($0.value) }) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if !bad(u.value) {
+                out.append(u)
+            } else if u == "\n" || u == "\r" {
+                out.append(" ")
+            } else {
+                out.append("\u{FFFD}")
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,98 @@
+import CLibXML2
+
+private let libxmlInitialised: Bool = {  // swift_once: runs once, thread-safe
+    xmlCheckVersion(LIBXML_VERSION)
+    xmlInitParser()
+    return true
+}()
+
+/// Process-wide libxml2 set-up. Never calls `xmlCleanupParser()`: other users share that state.
+public enum LibXML {
+    /// Initialises libxml2 once; safe to call from any thread, any number of times.
+    @inline(__always) public static func ensureInitialised() { _ = libxmlInitialised }
+
+    /// Replaces every character XML 1.0 does not allow (C0 controls other than tab, line feed
+    /// and carriage return; U+FFFE; U+FFFF; and NUL, which would also truncate the C string)
+    /// with U+FFFD. libxml2's writer writes such characters raw, which is not well-formed.
+    public static func xml10Safe(_ s: String) -> String {
+        func ok(_ v: UInt32) -> Bool { v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v != 0xFFFE && v != 0xFFFF) }
+        if s.unicodeScalars.allSatisfy({ ok($0.value) }) { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars { out.append(ok(u.value) ? u : "\u{FFFD}") }
+        return String(out)
+    }
+}
+
+/// Streams well-formed XML to memory through libxml2's `xmlTextWriter`, sanitising every
+/// string. Not Sendable: a writer belongs to one render call.
+final class XMLWriter {
+    private let writer: OpaquePointer  // xmlTextWriterPtr
+    private let buffer: xmlBufferPtr
+
+    init() throws {
+        LibXML.ensureInitialised()
+        guard let b = xmlBufferCreate() else { throw ReportError("libxml2: cannot create a buffer") }
+        guard let w = xmlNewTextWriterMemory(b, 0) else {
+            xmlBufferFree(b)
+            throw ReportError("libxml2: cannot create a writer")
+        }
+        buffer = b
+        writer = w
+        xmlTextWriterSetIndent(w, 1)
+        xmlTextWriterSetIndentString(w, "  ")
+    }
+
+    deinit {
+        xmlFreeTextWriter(writer)
+        xmlBufferFree(buffer)
+    }
+
+    func startDocument() throws { try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "document") }
+
+    func endDocument() throws { try check(xmlTextWriterEndDocument(writer), "end of document") }
+
+    func startElement(_ name: String) throws { try check(xmlTextWriterStartElement(writer, name), name) }
+
+    func endElement() throws { try check(xmlTextWriterEndElement(writer), "end of element") }
+
+    /// Writes an attribute; nil writes nothing.
+    func attribute(_ name: String, _ value: String?) throws {
+        guard let value else { return }
+        try check(xmlTextWriterWriteAttribute(writer, name, LibXML.xml10Safe(value)), name)
+    }
+
+    /// `<name attributes…>text</name>`; a nil text writes nothing at all.
+    func element(_ name: String, _ text: String?, attributes: [(String, String?)] = []) throws {
+        guard let text else { return }
+        try startElement(name)
+        for (n, v) in attributes { try attribute(n, v) }
+        try check(xmlTextWriterWriteString(writer, LibXML.xml10Safe(text)), name)
+        try endElement()
+    }
+
+    /// `<name attributes…/>`.
+    func emptyElement(_ name: String, attributes: [(String, String?)]) throws {
+        try startElement(name)
+        for (n, v) in attributes { try attribute(n, v) }
+        try endElement()
+    }
+
+    /// An element with children written by `body`.
+    func element(_ name: String, attributes: [(String, String?)] = [], _ body: () throws -> Void) throws {
+        try startElement(name)
+        for (n, v) in attributes { try attribute(n, v) }
+        try body()
+        try endElement()
+    }
+
+    /// The document written so far (call after `endDocument`).
+    func contents() throws -> String {
+        try check(xmlTextWriterFlush(writer), "flush")
+        guard let bytes = xmlBufferContent(buffer) else { return "" }
+        return String(cString: bytes)
+    }
+
+    private func check(_ rc: Int32, _ what: String) throws {
+        if rc < 0 { throw ReportError("libxml2 could not write \(what)") }
+    }
+}
