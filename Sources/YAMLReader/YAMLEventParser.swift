@@ -89,6 +89,10 @@ final class YAMLEventParser {
             notes.append("\(context) at \(location(p.context_mark))")
         }
         var message = problem
+        if let context = p.context.map({ String(cString: $0) }), context.contains("quoted scalar") {
+            let start = location(p.context_mark)
+            message = "the quoted scalar (string) that starts at line \(start.line), column \(start.column) is never closed"
+        }
         if problem.contains("cannot start any token"), byteAt(mark: p.problem_mark) == UInt8(ascii: "\t") {
             message = "tab character used for indentation; YAML indents with spaces only"
         }

@@ -49,7 +49,7 @@ struct ValidateCommandTests {
         ])
         let lenient = try ToolRunner.run(["validate", "w.yaml"], in: dir)
         #expect(lenient.status == 0)
-        #expect(lenient.stderrLines.first == "w.yaml:2:22: warning: [unknown-field] unknown field 'colour' in venue; it is ignored")
+        #expect(lenient.stderrLines.first == "w.yaml:2:19: warning: [unknown-field] unknown field 'colour' in venue; it is ignored")
         let strict = try ToolRunner.run(["validate", "--strict", "w.yaml"], in: dir)
         #expect(strict.status == 2)
     }
