@@ -3,7 +3,9 @@ enum Suggestion {
     /// The candidate closest to `name` by edit distance (a transposition counts as one edit),
     /// if it is close enough to be a plausible typo; ties go to the alphabetically first.
     static func closest<S: Sequence>(to name: String, in candidates: S) -> String? where S.Element == String {
-        let limit = max(1, min(3, name.count / 3))
+        // One- and two-letter names are too short for a guess to mean anything.
+        let limit = name.count <= 2 ? 0 : max(1, min(3, name.count / 3))
+        guard limit > 0 else { return nil }
         var best: (distance: Int, name: String)?
         for candidate in candidates {
             let d = distance(name, candidate)

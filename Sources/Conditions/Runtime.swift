@@ -28,8 +28,8 @@ enum Runtime {
     static func field(_ name: String, of result: Res, path: String) -> Res {
         switch result {
         case .value(.map(let entries), let location):
-            for entry in entries where entry.key == name {
-                return .value(Value(entry.value.value), entry.value.location)
+            if let i = find(name, in: entries) {
+                return .value(Value(entries[i].value.value), entries[i].value.location)
             }
             return .unknown(Unknown(path: path, location: location))
         case .value(.null, let location):
@@ -39,6 +39,18 @@ enum Runtime {
         default:
             return result
         }
+    }
+
+    /// The index of key `name`; compares keys in place rather than copying each entry, which
+    /// would retain its strings and fact box.
+    @inline(__always)
+    static func find(_ name: String, in entries: [FactEntry]) -> Int? {
+        var i = 0
+        while i < entries.count {
+            if entries[i].key == name { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// `container[key]`: a list element (out of range is an error) or a map value (absent is
@@ -53,8 +65,8 @@ enum Runtime {
             }
             return .value(Value(items[i].value), items[i].location)
         case (.map(let entries), .string(let name)):
-            for entry in entries where entry.key == name {
-                return .value(Value(entry.value.value), entry.value.location)
+            if let i = find(name, in: entries) {
+                return .value(Value(entries[i].value.value), entries[i].value.location)
             }
             return .unknown(Unknown(path: path, location: location))
         case (.null, _):
