@@ -22,12 +22,13 @@ struct LocationTests {
         ("target.storage.medium == 'digital' && target.storage.location == 'open_table'", 13),
         // || true because of its right operand
         ("target.storage.medium == 'digital' || target.storage.location == 'open_table'", 14),
-        ("target.fields.all(f, f != 'phone')", 20),  // all: the first element that failed
+        ("target.fields.all(f, f != 'phone')", 20),  // all: where the first failing predicate points
         ("target.fields.exists(f, f == 'id_number')", 21),  // exists: the element that made it true
         ("target.fields.exists_one(f, f == 'name')", 19),
         ("'phone' in target.fields", 20),  // membership: the matching element
-        ("collection_points.all(p, p.storage.location != 'open_table')", 10),
-        ("collection_points.exists(p, p.retention.days < 20)", 30),
+        // over maps: the field inside the element that decided the predicate
+        ("collection_points.all(p, p.storage.location != 'open_table')", 14),
+        ("collection_points.exists(p, p.retention.days < 20)", 37),
         ("target.fields.filter(f, f != 'name')", 18),
         ("target.fields.all(f, f != 'body_temperature')", 18),  // all true: the list
         ("has(target.storage.location)", 14),
