@@ -1,15 +1,16 @@
 import ArgumentParser
+import Reporters
 import VenueModel
 
 /// `venue-audit schema venue`: prints the JSON Schema of the input format.
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print a published schema: 'venue' (JSON Schema of the input format)."
+        abstract: "Print a published schema: 'venue' (JSON Schema of the input format) or 'report' (XSD of the XML report)."
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case venue
+        case venue, report
     }
 
     @Argument(help: "Which schema: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -18,6 +19,7 @@ struct SchemaCommand: ParsableCommand {
     func run() throws {
         switch kind {
         case .venue: print(JSONSchemaWriter.venueSchema(), terminator: "")
+        case .report: print(ReportSchema.xsd, terminator: ReportSchema.xsd.hasSuffix("\n") ? "" : "\n")
         }
     }
 }

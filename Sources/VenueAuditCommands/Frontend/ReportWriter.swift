@@ -22,7 +22,7 @@ struct ReportWriter {
     }
 
     /// A file-name stem from a venue id and date: only letters, digits, `.`, `_`, `-`; never
-    /// starting with a dot, so `../../etc/x` becomes `.._.._etc_x` → `_.._etc_x`.
+    /// starting with a dot, so `../../etc/x` becomes `_._.._etc_x`.
     static func safeStem(_ text: String) -> String {
         var out = String(text.unicodeScalars.map { u -> Character in
             let ok = (u.value < 128) && (u.properties.isAlphabetic || ("0"..."9").contains(Character(u)) || u == "." || u == "_" || u == "-")

@@ -1,0 +1,100 @@
+import AuditBasics
+import Foundation
+import PolicyCatalog
+import Testing
+import TestSupport
+
+/// Copies the fixture catalogue into a temporary folder with one edit to the pack text.
+private func catalogWith(_ replace: String, by replacement: String, in file: String = "packs/test-pack.yaml") throws -> String {
+    let source = RepositoryPaths.path("Tests/Fixtures/policies")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("policies-\(UUID().uuidString)").path
+    try FileManager.default.copyItem(atPath: source, toPath: dir)
+    let path = "\(dir)/\(file)"
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text.contains(replace), "fixture no longer contains \(replace)")
+    try text.replacingOccurrences(of: replace, with: replacement).write(toFile: path, atomically: true, encoding: .utf8)
+    return dir
+}
+
+/// The diagnostics that stop the catalogue loading.
+private func loadErrors(_ dir: String) -> [Diagnostic] {
+    do throws(CatalogLoader.Failure) {
+        _ = try CatalogLoader.load(directory: dir)
+        return []
+    } catch {
+        return error.diagnostics.filter { $0.severity == .error }
+    }
+}
+
+@Suite("A bad pack fails to load, with its location; never a silent skip")
+struct BadPackTests {
+    @Test("the fixture catalogue itself loads cleanly")
+    func fixtureLoads() throws {
+        let (catalog, warnings) = try CatalogLoader.load(directory: RepositoryPaths.path("Tests/Fixtures/policies"))
+        #expect(catalog.rules.count == 3)
+        #expect(warnings.isEmpty)
+        #expect(CatalogLint.check(catalog).isEmpty)
+    }
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var replace: String
+        var by: String
+        var code: String
+        var line: Int
+        var column: Int
+        var words: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "syntax error", replace: "require: target.storage.visible_to_other_visitors == false",
+             by: "require: target.storage.visible_to_other_visitors == (false", code: "condition-syntax", line: 12, column: 64, words: ""),
+        Case(name: "unknown function", replace: "require: evidence.days_kept <= params.max_retention_days",
+             by: "require: evidence.days_kept <= maximum(params.max_retention_days)", code: "condition-unknown-name", line: 43, column: 36, words: "maximum"),
+        Case(name: "type error", replace: "require: evidence.days_kept <= params.max_retention_days",
+             by: "require: '\"a\" < 3'", code: "condition-type", line: 43, column: 19, words: "cannot compare string with int"),
+        Case(name: "unknown field of the venue format", replace: "require: target.storage.visible_to_other_visitors == false",
+             by: "require: target.storage.visible_to_other_visiters == false", code: "condition-unknown-name", line: 12, column: 29, words: "visible_to_other_visitors"),
+        Case(name: "misspelt vocabulary value", replace: "applies_if: target.method == \"paper_register\"",
+             by: "applies_if: target.method == \"paper_registr\"", code: "condition-bad-value", line: 11, column: 34, words: "paper_register"),
+        Case(name: "duplicate rule id", replace: "id: XA-TEST-3-SENSITIVE", by: "id: XA-TEST-1-EXPOSURE",
+             code: "policy-duplicate", line: 70, column: 9, words: "already used"),
+        Case(name: "citation that resolves to nothing", replace: "citations: [test-law#art-2]",
+             by: "citations: [test-law#art-22]", code: "policy-citation", line: 48, column: 17, words: "test-law#art-2"),
+        Case(name: "placeholder that names nothing", replace: "the limit is {params.max_retention_days}\"",
+             by: "the limit is {params.max_days}\"", code: "policy-placeholder", line: 46, column: 14, words: "params.max_days"),
+        Case(name: "misspelt key in a rule", replace: "    severity: medium", by: "    severty: medium",
+             code: "policy-unknown-key", line: 37, column: 5, words: "severty"),
+        Case(name: "bad severity", replace: "    severity: medium", by: "    severity: urgent",
+             code: "policy-value", line: 37, column: 15, words: "critical, high"),
+    ]
+
+    @Test("each problem is an error at its file:line:column", arguments: cases)
+    func badPack(_ c: Case) throws {
+        let dir = try catalogWith(c.replace, by: c.by)
+        let errors = loadErrors(dir)
+        let hit = errors.first { $0.code == c.code }
+        #expect(hit != nil, "\(c.code) not among \(errors.map(\.description))")
+        #expect(hit?.location?.file.hasSuffix("packs/test-pack.yaml") == true)
+        #expect(hit?.location?.line == c.line, "\(hit?.description ?? "")")
+        #expect(hit?.location?.column == c.column, "\(hit?.description ?? "")")
+        if !c.words.isEmpty { #expect(hit?.description.contains(c.words) == true, "\(hit?.description ?? "")") }
+    }
+
+    @Test("a profile naming a missing pack, rule or param fails to load")
+    func badProfile() throws {
+        let dir = try catalogWith("packs: [test-pack]", by: "packs: [test-pack, no-such-pack]", in: "profiles/xa.yaml")
+        #expect(loadErrors(dir).contains { $0.code == "policy-reference" && $0.message.contains("no-such-pack") && $0.location?.line == 4 })
+        let dir2 = try catalogWith("test-pack.max_retention_days: 14", by: "test-pack.max_days: 14", in: "profiles/xa-b.yaml")
+        #expect(loadErrors(dir2).contains { $0.code == "policy-reference" && $0.message.contains("max_days") })
+    }
+
+    @Test("the command exits 2 and prints the location when the packs do not load")
+    func commandExitsTwo() throws {
+        let dir = try catalogWith("citations: [test-law#art-2]", by: "citations: [test-law#art-22]")
+        let run = try ToolRunner.run(["audit", "--policies", dir, "samples/cn-chengdu-mall-2020.yaml"])
+        #expect(run.status == 2)
+        #expect(run.stderrLines.contains { $0.hasSuffix("error: [policy-citation] citation 'test-law#art-22' resolves to nothing in legal-sources.yaml") && $0.contains("test-pack.yaml:48:17") })
+    }
+}
