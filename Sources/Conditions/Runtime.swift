@@ -78,14 +78,16 @@ enum Runtime {
 
     /// Kleene `&&` (`isAnd`) or `||`. The dominant value (false for `&&`, true for `||`) wins
     /// from either side and keeps the location of the operand that had it; otherwise an error
-    /// wins over unknown, and two dominated values give the right operand's location.
+    /// wins over unknown, and two dominated values give the left operand's location: in
+    /// `posted == true || emergency == true` the first alternative is the main requirement and
+    /// the later ones are exceptions, so a failure points at the first.
     static func logical(isAnd: Bool, _ left: Res, _ right: () -> Res) -> Res {
         let dominant = !isAnd
         if case .value(.bool(dominant), _) = left { return left }
         let r = right()
         if case .value(.bool(dominant), _) = r { return r }
         if case .value(.bool, let leftLocation) = left, case .value(.bool, let rightLocation) = r {
-            return .value(.bool(!dominant), rightLocation ?? leftLocation)
+            return .value(.bool(!dominant), leftLocation ?? rightLocation)
         }
         let symbol = isAnd ? "&&" : "||"
         if let problem = logicalProblem(left, symbol) ?? logicalProblem(r, symbol) { return problem }

@@ -119,7 +119,8 @@ struct PackLoader {
 
         var citations: [Citation] = []
         let citationNodes = r.stringList("citations")
-        if citationNodes.isEmpty { r.missing("citations") }
+        // Law rules cite their provisions; good-practice rules may have nothing to cite.
+        if citationNodes.isEmpty && !isPractice { r.missing("citations") }
         for c in citationNodes {
             if let citation = legal.citation(c.value) {
                 citations.append(citation)

@@ -20,6 +20,10 @@ struct LocationTests {
         ("target.storage.medium == 'paper' && target.storage.location == 'locked_drawer'", 14),
         // && false because of its left operand
         ("target.storage.medium == 'digital' && target.storage.location == 'open_table'", 13),
+        // || false on both sides: the first alternative (the main requirement; later ones are exceptions)
+        ("target.storage.medium == 'digital' || target.storage.location == 'locked_drawer'", 13),
+        // && true on both sides: the left operand likewise
+        ("target.storage.medium == 'paper' && target.storage.location == 'open_table'", 13),
         // || true because of its right operand
         ("target.storage.medium == 'digital' || target.storage.location == 'open_table'", 14),
         ("target.fields.all(f, f != 'phone')", 20),  // all: where the first failing predicate points
