@@ -21,8 +21,11 @@ build: deps ## Build the tool (debug)
 test: deps ## Run every test: reader, model, rules and their examples, reports, command line
 	$(SWIFT) test
 
-demo: build ## Validate and audit samples/ and write reports into reports/
+demo: build ## Validate and audit samples/ and write reports into reports/ (open reports/index.html)
 	$(BIN) validate samples
+	@# Exit status 1 means "findings", which is what the samples are for; 2 would be a real error.
+	$(BIN) audit samples --quiet --out reports --format xml,html,sarif,junit,json,text --lang en,zh || [ $$? -eq 1 ]
+	@echo "reports written to reports/ (start with reports/index.html)"
 
 release: deps ## Build an optimised binary at .build/release/venue-audit
 	$(SWIFT) build -c release

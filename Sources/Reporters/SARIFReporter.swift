@@ -111,6 +111,9 @@ public struct SARIFReporter: Reporter {
         let lang = context.language
         var tags = [f.packID, f.isPractice ? "practice" : "law", f.scope]
         tags += f.citations.map(\.key)
+        // SARIF requires unique tags; the pack id can equal the kind ("practice").
+        var seen = Set<String>()
+        tags = tags.filter { seen.insert($0).inserted }
         return .object([
             "id": .string(f.ruleID),
             "name": .string(f.ruleID),

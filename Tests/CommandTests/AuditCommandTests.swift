@@ -73,7 +73,7 @@ struct AuditCommandTests {
         #expect(files == [
             "_._.._etc_passwd_2022-06-10.html", "_._.._etc_passwd_2022-06-10.json", "_._.._etc_passwd_2022-06-10.junit.xml",
             "_._.._etc_passwd_2022-06-10.sarif", "_._.._etc_passwd_2022-06-10.txt", "_._.._etc_passwd_2022-06-10.xml",
-            "_._.._etc_passwd_2022-06-10.zh.html",
+            "_._.._etc_passwd_2022-06-10.zh.html", "index.html",
         ])
         #expect(!FileManager.default.fileExists(atPath: dir + "/etc"))
     }

@@ -108,6 +108,14 @@ struct AuditBatch {
             }
             if fileHasErrors { badFiles += 1 }
         }
+        if let w = writer {
+            do {
+                try w.writeIndex()
+            } catch {
+                Console.err("venue-audit: error: cannot write index.html: \(error)")
+                badFiles += 1
+            }
+        }
         let audited = verdicts.values.reduce(0, +)
         Console.out(
             "audited \(audited) venue\(audited == 1 ? "" : "s") in \(files.count) file\(files.count == 1 ? "" : "s"): "

@@ -12,6 +12,18 @@ struct ReportWriter {
     let languages: [Language]
     let context: ReportContext
     private var used: Set<String> = []
+    /// One row per venue written, for `index.html`.
+    private var rows: [IndexRow] = []
+
+    private struct IndexRow {
+        var venue: String
+        var name: String
+        var date: String
+        var verdict: Verdict
+        var fails: Int
+        var unknowns: Int
+        var files: [String]
+    }
 
     init(directory: String, formats: [any Reporter.Type], languages: [Language], context: ReportContext) throws {
         self.directory = URL(fileURLWithPath: directory).standardizedFileURL
@@ -55,7 +67,40 @@ struct ReportWriter {
                 written.append(name)
             }
         }
+        let counts = result.countsByState
+        rows.append(
+            IndexRow(
+                venue: result.venue.id, name: result.venue.name ?? "", date: result.assessment.date?.description ?? "",
+                verdict: result.verdict, fails: counts[.fail, default: 0], unknowns: counts[.unknown, default: 0],
+                files: written))
         return written
+    }
+
+    /// Writes `index.html`: one row per venue with its verdict and links to its reports.
+    func writeIndex() throws {
+        func escape(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        let colour: [Verdict: String] = [.nonCompliant: "#b42318", .incomplete: "#b54708", .compliant: "#067647"]
+        var html = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>venue-audit reports</title>
+            <style>body{font-family:system-ui,sans-serif;margin:2rem;color:#1d2939}table{border-collapse:collapse}
+            td,th{padding:.35rem .7rem;border-bottom:1px solid #eaecf0;text-align:left}th{background:#f2f4f7}
+            .v{font-weight:600}a{color:#175cd3;margin-right:.5rem}</style></head><body>
+            <h1>venue-audit reports</h1><p>\(rows.count) venues audited.</p>
+            <table><thead><tr><th>Venue</th><th>Name</th><th>Assessed</th><th>Verdict</th><th>Fail</th><th>Unknown</th><th>Reports</th></tr></thead><tbody>
+
+            """
+        for row in rows {
+            let links = row.files.map { "<a href=\"\(escape($0))\">\(escape(String($0.split(separator: ".", maxSplits: 1).last ?? "")))</a>" }
+            html += "<tr><td>\(escape(row.venue))</td><td>\(escape(row.name))</td><td>\(row.date)</td>"
+            html += "<td class=\"v\" style=\"color:\(colour[row.verdict] ?? "#000")\">\(row.verdict.rawValue)</td>"
+            html += "<td>\(row.fails)</td><td>\(row.unknowns)</td><td>\(links.joined())</td></tr>\n"
+        }
+        html += "</tbody></table></body></html>\n"
+        try Self.atomicWrite(Data(html.utf8), to: directory.appendingPathComponent("index.html"))
     }
 
     /// Writes to a temporary file in the same folder, then renames it over the target.
