@@ -27,7 +27,10 @@ demo: build ## Validate and audit samples/ and write reports into reports/ (open
 	$(BIN) audit samples --quiet --out reports --format xml,html,sarif,junit,json,text --lang en,zh || [ $$? -eq 1 ]
 	@echo "reports written to reports/ (start with reports/index.html)"
 
+docs: build ## Regenerate docs/rules/ from policies/ (a test fails when they are out of date)
+	$(BIN) policies docs --out docs/rules
+
 release: deps ## Build an optimised binary at .build/release/venue-audit
 	$(SWIFT) build -c release
 
-.PHONY: help deps build test demo release
+.PHONY: help deps build test demo docs release

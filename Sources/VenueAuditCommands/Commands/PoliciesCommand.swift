@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditBasics
 import AuditEngine
+import Foundation
 import PolicyCatalog
 
 /// `venue-audit policies list | show ID | lint [DIR] | test [DIR]`.
@@ -8,7 +9,7 @@ struct PoliciesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policies",
         abstract: "List, show, lint and test the rule packs.",
-        subcommands: [List.self, Show.self, Lint.self, Test.self]
+        subcommands: [List.self, Show.self, Lint.self, Test.self, Docs.self]
     )
 
     /// Loads the catalogue or prints why not and exits 2.
@@ -99,6 +100,27 @@ struct PoliciesCommand: ParsableCommand {
             }
             Console.out("rule examples: \(passed) passed, \(failed) failed")
             if failed > 0 { throw ExitCode(ExitStatus.findings.rawValue) }
+        }
+    }
+}
+
+extension PoliciesCommand {
+    struct Docs: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write one Markdown page per rule, and an index, into a folder.")
+        @Option(help: "The folder of rule packs.") var policies: String?
+        @Option(name: .customLong("out"), help: "The folder to write into.") var out: String = "docs/rules"
+
+        func run() throws {
+            let (catalog, _) = try PoliciesCommand.catalog(policies)
+            let dir = URL(fileURLWithPath: out)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let pages = RuleDocsWriter.pages(catalog)
+            let keep = Set(pages.map(\.name))
+            for stale in (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? [] where stale.hasSuffix(".md") && !keep.contains(stale) {
+                try FileManager.default.removeItem(at: dir.appendingPathComponent(stale))
+            }
+            for page in pages { try ReportWriter.atomicWrite(Data(page.text.utf8), to: dir.appendingPathComponent(page.name)) }
+            Console.out("wrote \(pages.count) pages into \(out)")
         }
     }
 }
