@@ -17,7 +17,8 @@ enum HTMLTemplate {
   --muted: #475467; --line: #d0d5dd; --code-bg: #f2f4f7; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
-  margin: 0 auto; max-width: 60rem; padding: 1rem 1.25rem 3rem; color: #101828; line-height: 1.5; }
+  margin: 0 auto; max-width: 60rem; padding: 1rem 1.25rem 3rem; color: #101828; line-height: 1.5;
+  overflow-wrap: break-word; }
 h1 { font-size: 1.5rem; margin: 0.5rem 0 0.25rem; }
 h2 { font-size: 1.2rem; margin: 2rem 0 0.5rem; border-bottom: 2px solid var(--line); padding-bottom: 0.25rem; }
 h3 { font-size: 1rem; margin: 1.25rem 0 0.5rem; color: var(--muted); }
@@ -81,7 +82,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: 0.8rem; }
   .group, .section { display: block !important; }
   a { color: inherit; text-decoration: none; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 8pt; color: var(--muted); }
-  h2, h3, .finding h4 { break-after: avoid; }
+  h2, h3, .finding h4 { break-after: avoid; break-inside: avoid; }
 }
 </style>
 </head>
