@@ -83,6 +83,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: 0.8rem; }
   a { color: inherit; text-decoration: none; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 8pt; color: var(--muted); }
   h2, h3, .finding h4 { break-after: avoid; break-inside: avoid; }
+  footer { margin-top: 1.5rem; break-inside: avoid; }
 }
 </style>
 </head>
