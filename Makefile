@@ -5,6 +5,7 @@ SWIFT   ?= swift
 PYTHON  ?= python3
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PKGS := libyaml-dev libxml2-dev pkg-config
+SHOT_PKGS := chromium fonts-noto-cjk poppler-utils
 BIN     := .build/debug/venue-audit
 
 help: ## List the targets
@@ -33,4 +34,9 @@ docs: build ## Regenerate docs/rules/ from policies/ (a test fails when they are
 release: deps ## Build an optimised binary at .build/release/venue-audit
 	$(SWIFT) build -c release
 
-.PHONY: help deps build test demo docs release
+screenshots: build ## Render the HTML reports (English, Chinese) to PNG in reports/screenshots/
+	@dpkg -s $(SHOT_PKGS) >/dev/null 2>&1 || \
+	  ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends $(SHOT_PKGS))
+	scripts/screenshots.sh
+
+.PHONY: help deps build test demo docs release screenshots

@@ -37,6 +37,9 @@ public struct HTMLReporter: Reporter {
         let venueTitle = venue.name.map { "\($0) (\(venue.id))" } ?? venue.id
         return [
             "lang": context.language == .zh ? "zh" : "en",
+            // Punctuation after a label and between two names: full-width in Chinese.
+            "colon": context.language == .zh ? "：" : ": ",
+            "comma": context.language == .zh ? "，" : ", ",
             "toolVersion": context.toolVersion,
             "generatedAt": context.generatedAtISO,
             "labels": labelDictionary(),

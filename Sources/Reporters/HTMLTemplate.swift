@@ -17,13 +17,16 @@ enum HTMLTemplate {
   --muted: #475467; --line: #d0d5dd; --code-bg: #f2f4f7; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
-  margin: 0 auto; max-width: 60rem; padding: 1rem 1.25rem 3rem; color: #101828; line-height: 1.5; }
+  margin: 0 auto; max-width: 60rem; padding: 1rem 1.25rem 3rem; color: #101828; line-height: 1.5;
+  overflow-wrap: break-word; }
 h1 { font-size: 1.5rem; margin: 0.5rem 0 0.25rem; }
 h2 { font-size: 1.2rem; margin: 2rem 0 0.5rem; border-bottom: 2px solid var(--line); padding-bottom: 0.25rem; }
 h3 { font-size: 1rem; margin: 1.25rem 0 0.5rem; color: var(--muted); }
 .meta { color: var(--muted); font-size: 0.9rem; margin: 0; }
 .meta dt { font-weight: 600; display: inline; }
 .meta dd { display: inline; margin: 0 1rem 0 0.25rem; }
+.meta dt, .nw { white-space: nowrap; }
+.meta code { overflow-wrap: anywhere; }
 .banner { border-radius: 6px; padding: 0.75rem 1rem; margin: 1rem 0; font-size: 1.25rem; font-weight: 700; border: 2px solid; }
 .banner small { display: block; font-size: 0.9rem; font-weight: 400; }
 .verdict-non_compliant { color: var(--fail); background: var(--fail-bg); border-color: var(--fail); }
@@ -31,7 +34,7 @@ h3 { font-size: 1rem; margin: 1.25rem 0 0.5rem; color: var(--muted); }
 .verdict-compliant { color: var(--ok); background: var(--ok-bg); border-color: var(--ok); }
 .privacy { border-left: 4px solid var(--warn); background: var(--warn-bg); padding: 0.5rem 0.75rem; }
 table.counts { border-collapse: collapse; margin: 0.5rem 1.5rem 0.5rem 0; display: inline-table; vertical-align: top; }
-table.counts caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
+table.counts caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; white-space: nowrap; }
 table.counts td, table.counts th { border: 1px solid var(--line); padding: 0.2rem 0.6rem; text-align: left; }
 table.counts td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .badge { display: inline-block; border-radius: 999px; padding: 0 0.5rem; font-size: 0.8rem; font-weight: 600;
@@ -59,10 +62,18 @@ ol.actions { margin: 0.2rem 0; padding-left: 1.4rem; }
 ul.plain { margin: 0; padding-left: 1.1rem; }
 .compact { padding: 0.25rem 0.9rem; }
 .compact h4 { font-weight: 400; }
+.compact .summary { color: var(--muted); font-size: 0.9rem; }
 #filters { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 1rem 0; padding: 0.5rem;
   background: var(--code-bg); border-radius: 4px; }
+#filters[hidden] { display: none; }
 #filters input[type=search] { flex: 1 1 14rem; padding: 0.25rem; }
 footer { margin-top: 3rem; color: var(--muted); font-size: 0.8rem; }
+@media (max-width: 40rem) {
+  body { padding: 0.75rem 0.75rem 2rem; }
+  .finding { padding: 0.5rem 0.6rem; }
+  .finding dl { grid-template-columns: 1fr; gap: 0; }
+  .finding dd { margin-bottom: 0.4rem; }
+}
 @media print {
   @page { size: A4; margin: 15mm 12mm; }
   body { max-width: none; padding: 0; font-size: 10pt; }
@@ -71,7 +82,8 @@ footer { margin-top: 3rem; color: var(--muted); font-size: 0.8rem; }
   .group, .section { display: block !important; }
   a { color: inherit; text-decoration: none; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 8pt; color: var(--muted); }
-  h2 { break-after: avoid; }
+  h2, h3, .finding h4 { break-after: avoid; break-inside: avoid; }
+  footer { margin-top: 1.5rem; break-inside: avoid; }
 }
 </style>
 </head>
@@ -89,13 +101,13 @@ footer { margin-top: 3rem; color: var(--muted); font-size: 0.8rem; }
 <dl class="meta">
 <dt>{{labels.assessment}}</dt><dd>{{assessment.kind}}</dd>
 {{#assessment.hasDate}}<dt>{{labels.date}}</dt><dd>{{assessment.date}}</dd>
-{{/assessment.hasDate}}{{#assessment.hasAssessor}}<dt>{{labels.assessor}}</dt><dd>{{assessment.assessor}}</dd>
-{{/assessment.hasAssessor}}{{#assessment.hasOrganization}}<dd>{{assessment.organization}}</dd>
-{{/assessment.hasOrganization}}</dl>
+{{/assessment.hasDate}}{{#assessment.hasAssessor}}<dt>{{labels.assessor}}</dt><dd>{{assessment.assessor}}{{#assessment.hasOrganization}}{{comma}}{{assessment.organization}}{{/assessment.hasOrganization}}</dd>
+{{/assessment.hasAssessor}}{{^assessment.hasAssessor}}{{#assessment.hasOrganization}}<dt>{{labels.assessor}}</dt><dd>{{assessment.organization}}</dd>
+{{/assessment.hasOrganization}}{{/assessment.hasAssessor}}</dl>
 </header>
 
 <div class="banner verdict-{{verdict}}" role="status">{{verdictText}}
-<small>{{failingCount}} {{labels.failing}} · {{labels.failThreshold}}: {{failThreshold}}</small></div>
+<small>{{failingCount}} {{labels.failing}} · {{labels.failThreshold}}{{colon}}{{failThreshold}}</small></div>
 {{#personalDataFound}}<p class="privacy">{{labels.personalData}}</p>{{/personalDataFound}}
 
 <table class="counts"><caption>{{labels.byState}}</caption>
@@ -123,7 +135,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: 0.8rem; }
 <h2 class="state-{{state}}">{{heading}} ({{count}})</h2>
 {{#groups}}
 <div class="group">
-<h3>{{labels.target}}: {{target}}</h3>
+<h3>{{labels.target}}{{colon}}{{target}}</h3>
 {{#findings}}
 {{#detailed}}
 <article class="finding state-{{state}}" id="{{anchor}}" data-state="{{state}}" data-severity="{{severity}}" data-pack="{{pack}}">
@@ -143,7 +155,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: 0.8rem; }
 {{/detailed}}
 {{^detailed}}
 <article class="finding compact state-{{state}}" id="{{anchor}}" data-state="{{state}}" data-severity="{{severity}}" data-pack="{{pack}}">
-<h4><span class="badge state-{{state}}">{{stateLabel}}</span> <a class="rule" href="{{ruleURL}}">{{ruleID}}</a> {{title}} <span class="loc">{{message}}</span></h4>
+<h4><span class="badge state-{{state}}">{{stateLabel}}</span> <a class="rule" href="{{ruleURL}}">{{ruleID}}</a> {{title}} <span class="summary">{{message}}</span></h4>
 </article>
 {{/detailed}}
 {{/findings}}
@@ -157,7 +169,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: 0.8rem; }
 {{#hasObservations}}
 <h2>{{labels.observations}}</h2>
 <ul>
-{{#observations}}<li><strong>{{kind}}</strong>{{#hasAt}} · <code>{{at}}</code>{{/hasAt}}{{#hasLocation}} <span class="loc">({{location}})</span>{{/hasLocation}}{{#hasNote}}: {{note}}{{/hasNote}}{{#hasEvidence}}<ul class="plain">{{#evidence}}<li>{{.}}</li>{{/evidence}}</ul>{{/hasEvidence}}</li>
+{{#observations}}<li><strong>{{kind}}</strong>{{#hasAt}} · <code>{{at}}</code>{{/hasAt}}{{#hasLocation}} <span class="loc">({{location}})</span>{{/hasLocation}}{{#hasNote}}{{colon}}{{note}}{{/hasNote}}{{#hasEvidence}}<ul class="plain">{{#evidence}}<li>{{.}}</li>{{/evidence}}</ul>{{/hasEvidence}}</li>
 {{/observations}}
 </ul>
 {{/hasObservations}}
@@ -165,7 +177,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: 0.8rem; }
 {{#hasDiagnostics}}
 <h2>{{labels.diagnostics}}</h2>
 <ul>
-{{#diagnostics}}<li><span class="loc">{{location}}</span> <strong>{{severity}}</strong> [{{code}}] {{message}}{{#notes}}<br><span class="loc">{{labels.note}}:</span> {{.}}{{/notes}}</li>
+{{#diagnostics}}<li><span class="loc">{{location}}</span> <strong>{{severity}}</strong> [{{code}}] {{message}}{{#notes}}<br><span class="loc">{{labels.note}}{{colon}}</span>{{.}}{{/notes}}</li>
 {{/diagnostics}}
 </ul>
 {{/hasDiagnostics}}
@@ -174,11 +186,11 @@ footer { margin-top: 3rem; color: var(--muted); font-size: 0.8rem; }
 <dl class="meta">
 <dt>{{labels.input}}</dt><dd><code>{{input.path}}</code> (#{{input.documentIndex}})</dd>
 <dt>{{labels.sha256}}</dt><dd><code>{{input.sha256}}</code></dd><br>
-<dt>{{labels.profile}}</dt><dd>{{profile}}</dd>
+<dt>{{labels.profile}}</dt><dd class="nw">{{profile}}</dd>
 <dt>{{labels.packs}}</dt><dd>{{#packs}}{{id}} {{version}} {{/packs}}</dd>
-<dt>{{labels.asOf}}</dt><dd>{{asOf}}</dd><br>
-<dt>{{labels.tool}}</dt><dd>venue-audit {{toolVersion}}</dd>
-<dt>{{labels.generated}}</dt><dd>{{generatedAt}}</dd>
+<dt>{{labels.asOf}}</dt><dd class="nw">{{asOf}}</dd><br>
+<dt>{{labels.tool}}</dt><dd class="nw">venue-audit {{toolVersion}}</dd>
+<dt>{{labels.generated}}</dt><dd class="nw">{{generatedAt}}</dd>
 </dl>
 </footer>
 
