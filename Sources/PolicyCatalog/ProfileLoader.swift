@@ -16,7 +16,7 @@ enum ProfileLoader {
         var r = NodeReader(root, what: "the profile")
         let id = r.string("profile", required: true)
         let version = r.string("version", required: true)
-        let title = r.localized("title")
+        let title = r.localized("title", required: false)
         let extends = r.string("extends")
         _ = r.raw("description")
         _ = r.raw("notes")

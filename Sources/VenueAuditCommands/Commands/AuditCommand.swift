@@ -72,6 +72,20 @@ struct AuditCommand: ParsableCommand {
         }
     }
 
+    /// Where reports link rule pages: `docs/rules/` beside the policies folder, as a path
+    /// relative to the output folder, so the links work when the reports are opened there.
+    static func rulesDocsBase(out: String, policies: String) -> String {
+        let docs = URL(fileURLWithPath: policies).standardizedFileURL.deletingLastPathComponent()
+            .appendingPathComponent("docs/rules")
+        guard FileManager.default.fileExists(atPath: docs.path) else { return "docs/rules/" }
+        let from = URL(fileURLWithPath: out).standardizedFileURL.pathComponents
+        let to = docs.pathComponents
+        var common = 0
+        while common < min(from.count, to.count), from[common] == to[common] { common += 1 }
+        let ups = Array(repeating: "..", count: from.count - common)
+        return (ups + to[common...]).joined(separator: "/") + "/"
+    }
+
     var formatNames: [String] { format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
     var languages: [Language] { lang.split(separator: ",").compactMap { Language(rawValue: String($0)) } }
 
@@ -87,7 +101,9 @@ struct AuditCommand: ParsableCommand {
         let batch = try AuditBatch(policies: policies, options: options, waiverFile: waivers, language: languages.first ?? .en)
         var writer: ReportWriter?
         if let out {
-            let context = ReportContext(toolVersion: VenueAudit.version, generatedAt: Date(), language: languages.first ?? .en)
+            let context = ReportContext(
+                toolVersion: VenueAudit.version, generatedAt: Date(), language: languages.first ?? .en,
+                rulesDocsBase: Self.rulesDocsBase(out: out, policies: PolicyLocator.directory(explicit: policies)))
             writer = try ReportWriter(
                 directory: out, formats: formatNames.compactMap(Reporters.named), languages: languages, context: context)
         }
