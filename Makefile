@@ -31,6 +31,10 @@ demo: build ## Validate and audit samples/ and write reports into reports/ (open
 docs: build ## Regenerate docs/rules/ from policies/ (a test fails when they are out of date)
 	$(BIN) policies docs --out docs/rules
 
+bench: deps ## Benchmarks: reading and auditing as ratios to libyaml's bare event loop (release build)
+	$(SWIFT) build -c release --product venue-audit-bench
+	.build/release/venue-audit-bench --megabytes 20 --repeat 3
+
 release: deps ## Build an optimised binary at .build/release/venue-audit
 	$(SWIFT) build -c release
 
@@ -39,4 +43,4 @@ screenshots: build ## Render the HTML reports (English, Chinese) to PNG in repor
 	  ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends $(SHOT_PKGS))
 	scripts/screenshots.sh
 
-.PHONY: help deps build test demo docs release screenshots
+.PHONY: help deps build test demo docs bench release screenshots

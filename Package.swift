@@ -72,6 +72,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "venue-audit", dependencies: ["VenueAuditCommands"]),
+        /** `make bench`: reading and auditing as ratios to libyaml's bare event loop on the same bytes. */
+        .executableTarget(
+            name: "venue-audit-bench", dependencies: ["AuditEngine", "CYAML"], path: "Benchmarks/VenueAuditBench"),
 
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["AuditEngine", "Reporters"], path: "Tests/TestSupport"),
