@@ -17,8 +17,9 @@ struct Page {
         return "<td data-sort=\"\(sort)\" data-figure=\"\(Self.e(key))\">\(Dashboard.percent(part, of: whole))</td>"
     }
 
-    private func header(_ columns: [String]) -> String {
-        "<thead><tr>" + columns.enumerated().map { n, c in "<th\(n == 0 ? " class=\"text\"" : "") scope=\"col\">\(Self.e(c))</th>" }.joined() + "</tr></thead>"
+    /// A header row; the first `text` columns hold text and are left-aligned.
+    private func header(_ columns: [String], text: Int = 1) -> String {
+        "<thead><tr>" + columns.enumerated().map { n, c in "<th\(n < text ? " class=\"text\"" : "") scope=\"col\">\(Self.e(c))</th>" }.joined() + "</tr></thead>"
     }
 
     mutating func cards(_ r: Rollups, _ t: DashboardLabels) {
@@ -40,7 +41,7 @@ struct Page {
     }
 
     mutating func ingest(_ i: IngestCounts, _ t: DashboardLabels) {
-        html += "<section id=\"ingest\"><h2>\(Self.e(t("Reports read in this run", "本次读取的报告")))</h2><table><tbody>"
+        html += "<section id=\"ingest\"><h2>\(Self.e(t("Reports read in this run", "本次读取的报告")))</h2><table class=\"kv\"><tbody>"
         func row(_ label: String, _ key: String, _ value: Int, bad: Bool = false) -> String {
             "<tr><th scope=\"row\" class=\"text\">\(Self.e(label))</th><td\(bad && value > 0 ? " class=\"rejected\"" : "") data-figure=\"\(key)\">\(value)</td></tr>"
         }
@@ -176,7 +177,7 @@ struct Page {
         html += "<section id=\"repeat\"><h2>\(Self.e(t("Repeat offenders: the same rule failing in consecutive assessments", "屡犯：连续评估中同一规则均不合规")))</h2>"
         html += "<p><b data-figure=\"repeat/count\">\(r.repeatOffences.count)</b> \(Self.e(t("repeat offences at", "项屡犯，涉及")))\u{a0}<b data-figure=\"repeat/venues-2\">\(r.repeatOffenderVenues)</b> \(Self.e(t("venues.", "个场所。")))</p>"
         html += "<div class=\"scroll\"><table class=\"sortable\">"
-        html += header([t("Venue", "场所"), t("district", "区"), t("rule", "规则"), t("target", "对象"), t("consecutive fails", "连续不合规次数"), t("first", "首次"), t("last", "最近")])
+        html += header([t("Venue", "场所"), t("district", "区"), t("rule", "规则"), t("target", "对象"), t("consecutive fails", "连续不合规次数"), t("first", "首次"), t("last", "最近")], text: 4)
         html += "<tbody>"
         for o in r.repeatOffences.prefix(limit) {
             let k = "repeat/\(o.venueID)/\(o.rule)[\(o.target ?? "")]"
@@ -196,12 +197,12 @@ struct Page {
         html += "<section id=\"fixed\"><h2>\(Self.e(t("Fixed since the previous assessment", "较上次评估已整改")))</h2>"
         html += "<p><b data-figure=\"fixed/count-2\">\(fixed.count)</b> \(Self.e(t("fails were gone at the venue's next assessment.", "项不合规在该场所下次评估时已消除。")))</p>"
         html += "<div class=\"scroll\"><table class=\"sortable\">"
-        html += header([t("Venue", "场所"), t("district", "区"), t("rule", "规则"), t("target", "对象"), t("failed on", "不合规日期"), t("fixed on", "整改确认日期"), t("now", "现状")])
+        html += header([t("Venue", "场所"), t("district", "区"), t("rule", "规则"), t("target", "对象"), t("failed on", "不合规日期"), t("fixed on", "整改确认日期"), t("now", "现状")], text: 4)
         html += "<tbody>"
         for f in fixed.prefix(limit) {
             html += "<tr><td><b>\(Self.e(f.venueID))</b><br>\(Self.e(f.venueName ?? ""))</td><td class=\"text\">\(Self.e(f.district ?? ""))</td>"
             html += "<td class=\"text\">\(Self.e(f.rule))</td><td class=\"text\">\(Self.e(f.target ?? "–"))</td>"
-            html += "<td>\(Self.e(f.failedOn?.description ?? "–"))</td><td>\(Self.e(f.fixedOn?.description ?? "–"))</td><td class=\"text\">\(Self.e(t.fixedNow(f.now)))</td></tr>"
+            html += "<td>\(Self.e(f.failedOn?.description ?? "–"))</td><td>\(Self.e(f.fixedOn?.description ?? "–"))</td><td>\(Self.e(t.fixedNow(f.now)))</td></tr>"
         }
         html += "</tbody></table></div>"
         if fixed.count > limit {
@@ -211,7 +212,7 @@ struct Page {
     }
 
     mutating func selfVersusInspection(_ s: SelfVersusInspection, _ t: DashboardLabels) {
-        html += "<section id=\"self\"><h2>\(Self.e(t("Self-assessments against the inspection that followed", "自查结果与随后检查结果对比")))</h2><table><tbody>"
+        html += "<section id=\"self\"><h2>\(Self.e(t("Self-assessments against the inspection that followed", "自查结果与随后检查结果对比")))</h2><table class=\"kv\"><tbody>"
         func row(_ label: String, _ key: String, _ value: Int) -> String {
             "<tr><th scope=\"row\" class=\"text\">\(Self.e(label))</th><td data-figure=\"\(key)\">\(value)</td></tr>"
         }
@@ -222,7 +223,7 @@ struct Page {
         html += row(t("fails in the inspections", "检查发现的不合规项"), "self/inspection-fails", s.inspectionFails)
         html += row(t("inspection fails the self-assessment had marked pass", "自查标为通过但检查不合规"), "self/missed", s.missedBySelf)
         html += row(t("inspection fails the self-assessment had left unknown", "自查结果未知但检查不合规"), "self/unknown-in-self", s.unknownInSelf)
-        html += "</tbody></table><h2 style=\"margin-top:14px\">\(Self.e(t("Verdicts: self-assessment (rows) × inspection (columns)", "结论：自查（行）× 检查（列）")))</h2><table>"
+        html += "</tbody></table><h2 style=\"margin-top:14px\">\(Self.e(t("Verdicts: self-assessment (rows) × inspection (columns)", "结论：自查（行）× 检查（列）")))</h2><table class=\"kv\">"
         html += header([""] + Verdict.allCases.map { t.verdict($0) })
         html += "<tbody>"
         for a in Verdict.allCases {

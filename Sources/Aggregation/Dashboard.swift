@@ -81,9 +81,10 @@ public struct Dashboard {
         .card.bad .n{color:var(--fail)}.card.warn .n{color:var(--warn)}.card.good .n{color:var(--ok)}
         .charts{display:grid;grid-template-columns:1fr 1fr;gap:16px;background:none;border:0;padding:0}.charts figure{margin:0;background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px}
         .charts figure.wide{grid-column:1/-1}figcaption{font-weight:600;margin-bottom:6px}svg text{font-size:12px;fill:var(--ink)}svg .axis{stroke:var(--line)}
-        table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
+        table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums;font-size:13px}th,td{padding:5px 7px;border-bottom:1px solid var(--line);text-align:right}td{white-space:nowrap}th{vertical-align:bottom}
+        table.kv{width:auto;min-width:420px}table.kv th{background:none;font-weight:normal;position:static}
         th:first-child,td:first-child,td.text,th.text{text-align:left;white-space:normal}th{background:#eef1f5;font-weight:600;position:sticky;top:0}
-        th[aria-sort]{cursor:pointer}th[aria-sort]:after{content:" ↕";color:#9aa0a6}th[aria-sort=ascending]:after{content:" ▲"}th[aria-sort=descending]:after{content:" ▼"}
+        th[aria-sort]{cursor:pointer}th[aria-sort]:after{content:"\\a0↕";color:#9aa0a6}th[aria-sort=ascending]:after{content:"\\a0▲"}th[aria-sort=descending]:after{content:"\\a0▼"}
         td.fail{color:var(--fail);font-weight:600}.note{color:var(--muted);font-size:12px;margin:6px 0 0}.rejected{color:var(--fail);font-weight:600}
         .scroll{max-height:520px;overflow:auto}footer{padding:10px 28px 30px;color:var(--muted);font-size:12px;max-width:1240px}
         .legend{font-size:12px;color:var(--muted)}.legend i{display:inline-block;width:10px;height:10px;margin:0 4px 0 10px;vertical-align:middle}

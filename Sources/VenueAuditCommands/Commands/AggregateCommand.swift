@@ -34,7 +34,7 @@ struct AggregateCommand: ParsableCommand {
     @Flag(help: "Print the run's time and peak memory on standard error.")
     var stats = false
 
-    @Flag(help: "Print only the closing summary.")
+    @Flag(name: [.short, .long], help: "Print only the closing summary.")
     var quiet = false
 
     func validate() throws {
