@@ -79,7 +79,7 @@ public enum RollupCSV {
         ([header] + rows).map { $0.map(cell).joined(separator: ",") + "\r\n" }.joined()
     }
 
-    static func cell(_ value: String) -> String {
+    public static func cell(_ value: String) -> String {
         var v = value
         if let first = v.first, "=+-@".contains(first), Int(v) == nil { v = "'" + v }
         guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
