@@ -16,7 +16,7 @@ public struct CorpusGenerator: Sendable {
         /// The jurisdiction of every venue (`XA` for the test catalogue).
         public var jurisdiction = "CN-SC"
         /// The first possible assessment date; assessments spread over `months` months.
-        public var start = CivilDate(year: 2021, month: 3, day: 1) ?? CivilDate(iso: "2021-03-01")!
+        public var start = CorpusGenerator.defaultStart
         public var months = 18
 
         public init() {}
@@ -57,6 +57,9 @@ public struct CorpusGenerator: Sendable {
     ]
 
     public let options: Options
+
+    /// 2021-03-01.
+    static let defaultStart = CivilDate(year: 2021, month: 3, day: 1)!  // a valid literal date
 
     public init(options: Options) { self.options = options }
 
