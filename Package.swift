@@ -6,15 +6,15 @@ import PackageDescription
 //
 //   5  venue-audit                          executable, a few lines
 //   4  VenueAuditCommands                   ArgumentParser commands and the batch frontend
-//   3  AuditEngine        Reporters
+//   3  AuditEngine        Reporters          Aggregation (+ ReportStore on GRDB)
 //   2  VenueModel         PolicyCatalog
-//   1  YAMLReader         Conditions        AuditResults
+//   1  YAMLReader         Conditions        AuditResults       CorpusGenerator
 //   0  AuditBasics        CYAML             CLibXML2
 let package = Package(
     name: "venue-audit",
     products: [
         .executable(name: "venue-audit", targets: ["venue-audit"]),
-        .library(name: "VenueAudit", targets: ["AuditEngine", "Reporters"]),
+        .library(name: "VenueAudit", targets: ["AuditEngine", "Reporters", "Aggregation"]),
     ],
     dependencies: [
         // The command line: subcommands, help, usage errors.
@@ -23,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         // HTML reports from a template with escaping on by default (see shared/design/swift-recipe.md §4).
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // The regulators' report store: SQLite with typed rows, transactions and versioned
+        // migrations, so `aggregate` ingests idempotently and re-renders from the store.
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // MARK: System libraries
@@ -59,14 +62,30 @@ let package = Package(
             dependencies: [
                 "AuditResults", "CLibXML2",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        /** Many XML reports to rollups, dashboard, CSV, JSON and diffs. Reads XML, never YAML. */
+        .target(
+            name: "Aggregation",
+            dependencies: [
+                "AuditResults", "AuditBasics", "CLibXML2", "Reporters",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        /** The report store behind Aggregation's `ReportStore` protocol: SQLite through GRDB. */
+        .target(
+            name: "ReportStore",
+            dependencies: ["Aggregation", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        /** A seeded generator of realistic venue descriptions, for tests and benchmarks. */
+        .target(name: "CorpusGenerator", dependencies: ["AuditBasics"]),
 
         // MARK: Command line
         .target(
             name: "VenueAuditCommands",
             dependencies: [
-                "AuditEngine", "Reporters",
+                "AuditEngine", "Reporters", "Aggregation", "ReportStore", "CorpusGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -85,6 +104,10 @@ let package = Package(
         .testTarget(name: "AuditEngineTests", dependencies: ["AuditEngine", "TestSupport"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "CLibXML2", "TestSupport"]),
         .testTarget(name: "CommandTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "AggregationTests",
+            dependencies: ["Aggregation", "ReportStore", "CorpusGenerator", "Reporters", "TestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -39,6 +39,10 @@ public enum ReportSchema {
       <xs:element name="findings" type="Findings"/>
       <xs:element name="observations" type="Observations"/>
       <xs:element name="diagnostics" type="Diagnostics"/>
+      <!-- The SHA-256 of this document's bytes with the digest's 64 hex digits replaced by
+           zeros (tamper evidence; the aggregator rejects a report whose content does not
+           match it). Always the last element. -->
+      <xs:element name="digest" type="Digest"/>
     </xs:sequence>
     <!-- The format version; always 1 in this namespace. -->
     <xs:attribute name="version" use="required" type="xs:string" fixed="1"/>
@@ -307,6 +311,14 @@ public enum ReportSchema {
       <xs:pattern value="[0-9a-f]{64}"/>
     </xs:restriction>
   </xs:simpleType>
+
+  <xs:complexType name="Digest">
+    <xs:simpleContent>
+      <xs:extension base="SHA256">
+        <xs:attribute name="algorithm" use="required" type="xs:string" fixed="sha-256"/>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
 
   <xs:simpleType name="NonEmpty">
     <xs:restriction base="xs:string">

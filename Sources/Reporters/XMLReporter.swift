@@ -6,7 +6,8 @@ import AuditResults
 ///
 /// Scalars are attributes and free text is element content, so the aggregator can stream many
 /// reports with `xmlTextReader` and read a finding's rule, state and severity from its start
-/// tag. Findings keep the engine's order. Every string passes through `LibXML.xml10Safe`.
+/// tag. Findings keep the engine's order. Every string passes through `LibXML.xml10Safe`. The
+/// last element is the report's own SHA-256 (`ReportDigest`), so a changed report is detected.
 public struct XMLReporter: Reporter {
     // MARK: - Reporter conformance
 
@@ -38,9 +39,10 @@ public struct XMLReporter: Reporter {
             }
             try writeObservations(result.observations, to: w)
             try writeDiagnostics(result.diagnostics, to: w)
+            try w.element("digest", ReportDigest.placeholder, attributes: [("algorithm", ReportDigest.algorithm)])
         }
         try w.endDocument()
-        return try w.contents()
+        return ReportDigest.seal(try w.contents())
     }
 
     // MARK: - Private

@@ -14,7 +14,7 @@ struct VenueAudit: ParsableCommand {
             2 bad input or usage.
             """,
         version: version,
-        subcommands: [AuditCommand.self, ValidateCommand.self, PoliciesCommand.self, WaiversCommand.self, InitCommand.self, SchemaCommand.self]
+        subcommands: [AuditCommand.self, ValidateCommand.self, PoliciesCommand.self, WaiversCommand.self, InitCommand.self, SchemaCommand.self, AggregateCommand.self, DiffCommand.self, CorpusCommand.self]
     )
 }
 

@@ -1,0 +1,108 @@
+import AuditBasics
+import AuditResults
+
+/// The words of the dashboard and of the diff page, in English and Chinese. Rule titles come
+/// from the reports in both languages; only the frame and the vocabulary are translated here.
+struct DashboardLabels {
+    let language: Language
+
+    func callAsFunction(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
+
+    func venueType(_ key: String) -> String {
+        guard language == .zh else { return key == RollupBuilder.none ? "not stated" : key.replacingOccurrences(of: "_", with: " ") }
+        let names: [String: String] = [
+            "office_building": "写字楼", "shopping_mall": "商场", "supermarket": "超市", "restaurant": "餐馆",
+            "bar": "酒吧", "nightclub": "夜总会", "ktv": "KTV", "hotel": "酒店", "gym": "健身房", "cinema": "电影院",
+            "hospital": "医院", "clinic": "诊所", "school": "学校", "government_office": "政府办事处",
+            "transport_hub": "交通枢纽", "residential_compound": "住宅小区", "event_venue": "活动场地", "other": "其他",
+            RollupBuilder.none: "未注明",
+        ]
+        return names[key] ?? key
+    }
+
+    func kind(_ key: String) -> String {
+        switch (key, language) {
+        case ("inspection", .en): "inspection"
+        case ("inspection", .zh): "检查"
+        case ("self_assessment", .en): "self-assessment"
+        case ("self_assessment", .zh): "自查"
+        case ("follow_up", .en): "follow-up"
+        case ("follow_up", .zh): "复查"
+        case (RollupBuilder.none, .en): "not stated"
+        case (RollupBuilder.none, .zh): "未注明"
+        default: key
+        }
+    }
+
+    /// A district, jurisdiction or month key; `(none)` in words.
+    func plain(_ key: String) -> String { key == RollupBuilder.none ? self("not stated", "未注明") : key }
+
+    func verdict(_ v: Verdict) -> String {
+        switch (v, language) {
+        case (.nonCompliant, .en): "non-compliant"
+        case (.nonCompliant, .zh): "不合规"
+        case (.incomplete, .en): "incomplete"
+        case (.incomplete, .zh): "证据不足"
+        case (.compliant, .en): "compliant"
+        case (.compliant, .zh): "合规"
+        }
+    }
+
+    func state(_ s: FindingState) -> String {
+        switch (s, language) {
+        case (.pass, .en): "pass"
+        case (.pass, .zh): "通过"
+        case (.fail, .en): "fail"
+        case (.fail, .zh): "不合规"
+        case (.unknown, .en): "unknown"
+        case (.unknown, .zh): "未知"
+        case (.notApplicable, .en): "not applicable"
+        case (.notApplicable, .zh): "不适用"
+        case (.waived, .en): "waived"
+        case (.waived, .zh): "已豁免"
+        case (.error, .en): "error"
+        case (.error, .zh): "错误"
+        }
+    }
+
+    func severity(_ s: Severity) -> String {
+        switch (s, language) {
+        case (.critical, .en): "critical"
+        case (.critical, .zh): "严重"
+        case (.high, .en): "high"
+        case (.high, .zh): "高"
+        case (.medium, .en): "medium"
+        case (.medium, .zh): "中"
+        case (.low, .en): "low"
+        case (.low, .zh): "低"
+        case (.info, .en): "info"
+        case (.info, .zh): "提示"
+        }
+    }
+
+    func rejection(_ r: ReportRejection.Reason) -> String {
+        switch (r, language) {
+        case (.unreadable, .en): "unreadable"
+        case (.unreadable, .zh): "无法读取"
+        case (.malformed, .en): "corrupt (not well-formed)"
+        case (.malformed, .zh): "损坏（格式错误）"
+        case (.truncated, .en): "truncated"
+        case (.truncated, .zh): "不完整（被截断）"
+        case (.schemaInvalid, .en): "invalid against the report schema"
+        case (.schemaInvalid, .zh): "不符合报告架构"
+        case (.tampered, .en): "tampered (digest does not match)"
+        case (.tampered, .zh): "被篡改（摘要不符）"
+        }
+    }
+
+    func fixedNow(_ now: String) -> String {
+        switch (now, language) {
+        case ("pass", .zh): "通过"
+        case ("not_applicable", .en): "not applicable"
+        case ("not_applicable", .zh): "不适用"
+        case ("absent", .en): "no longer present"
+        case ("absent", .zh): "已不存在"
+        default: now
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Reporters
+
+/// Escaping for the XML and HTML the aggregator writes by hand.
+enum Markup {
+    /// Text or attribute value: `& < > " '` escaped, characters XML 1.0 forbids replaced.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in LibXML.xml10Safe(text) {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// ` name="value"` for each pair with a value, in order.
+    static func attributes(_ pairs: [(String, String?)]) -> String {
+        pairs.compactMap { name, value in value.map { " \(name)=\"\(escape($0))\"" } }.joined()
+    }
+}

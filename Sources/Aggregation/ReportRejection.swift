@@ -1,0 +1,44 @@
+import AuditBasics
+
+/// Why a report was not aggregated. A rejected report is counted and named, never aggregated,
+/// and never stops the others.
+public struct ReportRejection: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Reason: String, Sendable, Hashable, CaseIterable, Comparable {
+        /// The file could not be read.
+        case unreadable
+        /// Not well-formed XML (corrupt bytes, a broken tag).
+        case malformed
+        /// The document stops before its end (`</report>` missing): an interrupted copy or write.
+        case truncated
+        /// Well-formed, but not valid against the report XSD.
+        case schemaInvalid = "schema-invalid"
+        /// The report's digest does not match its content: it was changed after it was written.
+        case tampered
+
+        public static func < (a: Reason, b: Reason) -> Bool {
+            (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
+        }
+
+        /// The diagnostic code printed in brackets.
+        public var code: String { "report-\(rawValue)" }
+    }
+
+    public var reason: Reason
+    public var path: String
+    /// What was wrong, `file:line:column: error: [report-…] message`; at least one.
+    public var diagnostics: [Diagnostic]
+
+    public init(_ reason: Reason, path: String, diagnostics: [Diagnostic]) {
+        self.reason = reason
+        self.path = path
+        self.diagnostics = diagnostics
+    }
+
+    /// A rejection with one message, located at `line:column` (1:1 when unknown).
+    public init(_ reason: Reason, path: String, _ message: String, line: Int = 1, column: Int = 1) {
+        let location = FileLocation(file: path, line: max(line, 1), column: max(column, 1))
+        self.init(reason, path: path, diagnostics: [.error(reason.code, message, at: location)])
+    }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,155 @@
+import Aggregation
+import AuditBasics
+import AuditResults
+import Foundation
+import GRDB
+
+/// The default report store: a SQLite file, through GRDB.
+///
+/// Reports are keyed by their digest, so ingesting the same report again changes nothing. The
+/// schema is versioned by GRDB's migrator (table `grdb_migrations`); a new version adds a
+/// migration and never edits an old one. Reading streams rows through a cursor, so memory does
+/// not grow with the number of reports.
+public final class SQLiteReportStore: ReportStore {
+    private let queue: DatabaseQueue
+
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        var config = Configuration()
+        config.label = "venue-audit store"
+        queue = try DatabaseQueue(path: path, configuration: config)
+        try Self.migrator.migrate(queue)
+    }
+
+    /// A store in memory (for tests).
+    public init() throws {
+        queue = try DatabaseQueue()
+        try Self.migrator.migrate(queue)
+    }
+
+    /// The migrations applied so far, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try queue.read { db in try Self.migrator.appliedMigrations(db) }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1: reports, findings, rules") { db in
+            try db.create(table: "report") { t in
+                t.primaryKey("digest", .text)
+                t.column("path", .text).notNull()
+                t.column("generated_at", .text).notNull()
+                t.column("venue_id", .text).notNull()
+                t.column("venue_name", .text)
+                t.column("venue_type", .text)
+                t.column("jurisdiction", .text)
+                t.column("district", .text)
+                t.column("kind", .text)
+                t.column("date", .text)
+                t.column("day", .integer)  // CivilDate.dayNumber, for ordering
+                t.column("profile", .text).notNull()
+                t.column("verdict", .text).notNull()
+                t.column("ingested_at", .text).notNull()
+            }
+            try db.create(index: "report_by_venue", on: "report", columns: ["venue_id", "day", "generated_at", "digest"])
+            try db.create(table: "finding") { t in
+                t.column("report", .text).notNull().references("report", onDelete: .cascade)
+                t.column("seq", .integer).notNull()
+                t.column("rule", .text).notNull()
+                t.column("target", .text)
+                t.column("severity", .text).notNull()
+                t.column("state", .text).notNull()
+                t.primaryKey(["report", "seq"])
+            }
+            try db.create(table: "rule") { t in
+                t.primaryKey("id", .text)
+                t.column("title_en", .text).notNull()
+                t.column("title_zh", .text).notNull()
+            }
+        }
+        return m
+    }
+
+    public func insert(_ summaries: [ReportSummary]) throws -> [Bool] {
+        let now = ISO8601DateFormatter().string(from: Date())
+        return try queue.write { db in
+            try summaries.map { s in
+                for (rule, title) in s.ruleTitles {
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO rule (id, title_en, title_zh) VALUES (?, ?, ?)",
+                        arguments: [rule, title.en, title.zh])
+                }
+                try db.execute(
+                    sql: """
+                        INSERT OR IGNORE INTO report (digest, path, generated_at, venue_id, venue_name, venue_type,
+                          jurisdiction, district, kind, date, day, profile, verdict, ingested_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        s.digest, s.path, s.generatedAt, s.venueID, s.venueName, s.venueType, s.jurisdiction, s.district,
+                        s.kind, s.date?.description, s.date?.dayNumber, s.profile, s.verdict.rawValue, now,
+                    ])
+                guard db.changesCount > 0 else { return false }
+                let insert = try db.cachedStatement(
+                    sql: "INSERT INTO finding (report, seq, rule, target, severity, state) VALUES (?, ?, ?, ?, ?, ?)")
+                for (n, f) in s.findings.enumerated() {
+                    try insert.execute(arguments: [s.digest, n, f.rule, f.target, f.severity.rawValue, f.state.rawValue])
+                }
+                return true
+            }
+        }
+    }
+
+    public func storedPath(digest: String) throws -> String? {
+        try queue.read { db in try String.fetchOne(db, sql: "SELECT path FROM report WHERE digest = ?", arguments: [digest]) }
+    }
+
+    public func count() throws -> Int {
+        try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report") ?? 0 }
+    }
+
+    public func ruleTitles() throws -> [String: LocalizedText] {
+        try queue.read { db in
+            var titles: [String: LocalizedText] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, title_en, title_zh FROM rule") {
+                titles[row["id"]] = LocalizedText(en: row["title_en"], zh: row["title_zh"])
+            }
+            return titles
+        }
+    }
+
+    public func forEachChronologically(_ body: (ReportSummary) throws -> Void) throws {
+        try queue.read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT r.*, f.rule, f.target, f.severity, f.state FROM report r
+                    LEFT JOIN finding f ON f.report = r.digest
+                    ORDER BY r.venue_id, COALESCE(r.day, -9223372036854775808), r.generated_at, r.digest, f.seq
+                    """)
+            var current: ReportSummary?
+            while let row = try rows.next() {
+                let digest: String = row["digest"]
+                if current?.digest != digest {
+                    if let done = current { try body(done) }
+                    current = Self.summary(row)
+                }
+                if let rule: String = row["rule"],
+                    let severity = (row["severity"] as String?).flatMap(Severity.init(rawValue:)),
+                    let state = (row["state"] as String?).flatMap(FindingState.init(rawValue:))
+                {
+                    current?.findings.append(FindingSummary(rule: rule, target: row["target"], severity: severity, state: state))
+                }
+            }
+            if let done = current { try body(done) }
+        }
+    }
+
+    private static func summary(_ row: Row) -> ReportSummary {
+        ReportSummary(
+            digest: row["digest"], path: row["path"], generatedAt: row["generated_at"], venueID: row["venue_id"],
+            venueName: row["venue_name"], venueType: row["venue_type"], jurisdiction: row["jurisdiction"],
+            district: row["district"], kind: row["kind"], date: (row["date"] as String?).flatMap { CivilDate(iso: $0) },
+            profile: row["profile"], verdict: Verdict(rawValue: row["verdict"]) ?? .incomplete, findings: [])
+    }
+}

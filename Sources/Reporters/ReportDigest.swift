@@ -1,0 +1,81 @@
+import Crypto
+
+/// The tamper-evidence of the canonical XML report: the last element of every report is
+/// `<digest algorithm="sha-256">HEX</digest>`, the SHA-256 of the report's own bytes with that
+/// hex replaced by 64 zeros.
+///
+/// Any change to a report after it was written (a state flipped from `fail` to `pass`, a finding
+/// removed, a date moved) makes the digest disagree with the content, and the aggregator rejects
+/// the report. The digest is not a signature: someone who edits a report on purpose can compute a
+/// new one. It catches edits by hand, corruption and tools that rewrite files; signing is a
+/// later step. Text and attribute values are escaped by libxml2's writer, so the only raw
+/// `<digest ` in a report is the element itself.
+public enum ReportDigest {
+    /// The algorithm name written in the `algorithm` attribute.
+    public static let algorithm = "sha-256"
+
+    /// What the digest element holds while the digest is computed.
+    public static let placeholder = String(repeating: "0", count: 64)
+
+    /// The outcome of checking a report's digest.
+    public enum Check: Sendable, Hashable {
+        /// The digest matches the content; the value is the digest (the report's identity).
+        case valid(String)
+        /// The report has no digest element.
+        case missing
+        /// The digest does not match the content: the report was changed after it was written.
+        case mismatch(claimed: String, actual: String)
+    }
+
+    /// `report` (rendered with `placeholder` in its digest element) with the real digest filled in.
+    static func seal(_ report: String) -> String {
+        let bytes = Array(report.utf8)
+        guard let range = hexRange(in: bytes) else { return report }
+        var sealed = bytes
+        sealed.replaceSubrange(range, with: Array(hex(SHA256.hash(data: bytes)).utf8))
+        return String(decoding: sealed, as: UTF8.self)
+    }
+
+    /// Checks the digest of the report in `bytes`.
+    public static func check(_ bytes: [UInt8]) -> Check {
+        guard let range = hexRange(in: bytes) else { return .missing }
+        let claimed = String(decoding: bytes[range], as: UTF8.self)
+        var canonical = bytes
+        canonical.replaceSubrange(range, with: Array(placeholder.utf8))
+        let actual = hex(SHA256.hash(data: canonical))
+        return claimed == actual ? .valid(actual) : .mismatch(claimed: claimed, actual: actual)
+    }
+
+    // MARK: - Private
+
+    private static let opening = Array("<digest algorithm=\"\(algorithm)\">".utf8)
+
+    /// Where the 64 hex digits of the last digest element are, if the element is well formed.
+    private static func hexRange(in bytes: [UInt8]) -> Range<Int>? {
+        let n = opening.count
+        guard bytes.count >= n + 64 else { return nil }
+        var i = bytes.count - n - 64
+        while i >= 0 {
+            if bytes[i] == opening[0], bytes[i..<(i + n)].elementsEqual(opening) {
+                let start = i + n
+                let end = start + 64
+                let closing = Array("</digest>".utf8)
+                guard end + closing.count <= bytes.count, bytes[end..<(end + closing.count)].elementsEqual(closing)
+                else { return nil }
+                return start..<end
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    private static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0xF)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,136 @@
+import Aggregation
+import ArgumentParser
+import AuditBasics
+import Foundation
+import ReportStore
+
+/// `venue-audit aggregate PATH... --out DIR`: many XML reports into a store, and the store into
+/// a dashboard, an aggregate XML, CSV and JSON.
+struct AggregateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aggregate",
+        abstract: "Aggregate XML reports into a dashboard, CSV, JSON and an aggregate XML.",
+        discussion: """
+            Reads *.xml reports (folders recursively), checks each against the report schema and
+            its digest, and adds it to the store (SQLite, --db; by default DIR/reports.sqlite).
+            A corrupt, truncated, schema-invalid or tampered report is named and counted, never
+            aggregated; the same report twice counts once. With --db and no PATH, re-renders from
+            the store. Exit status: 0 every report read, 2 some report rejected or a path missing.
+            """
+    )
+
+    @Argument(help: "Report files or folders (*.xml; *.junit.xml and the output folder are skipped).")
+    var paths: [String] = []
+
+    @Option(name: .customLong("out"), help: "Write dashboard.html, aggregate.xml, aggregate.json and csv/ into this folder.")
+    var out: String
+
+    @Option(help: "The SQLite store to add reports to and aggregate from (default: DIR/reports.sqlite).")
+    var db: String?
+
+    @Option(help: "Language of the dashboard: en, zh, or en,zh (one page each).")
+    var lang: String = "en"
+
+    @Flag(help: "Print the run's time and peak memory on standard error.")
+    var stats = false
+
+    @Flag(name: [.short, .long], help: "Print only the closing summary.")
+    var quiet = false
+
+    func validate() throws {
+        if paths.isEmpty && db == nil {
+            throw ValidationError("give report files or folders, or --db FILE to re-render from a store")
+        }
+        guard !languages.isEmpty, lang.split(separator: ",").allSatisfy({ Language(rawValue: String($0)) != nil }) else {
+            throw ValidationError("--lang must be en, zh or en,zh")
+        }
+    }
+
+    var languages: [Language] { lang.split(separator: ",").compactMap { Language(rawValue: String($0)) } }
+
+    func run() throws {
+        let started = Date()
+        let outURL = URL(fileURLWithPath: out).standardizedFileURL
+        let store: SQLiteReportStore
+        do {
+            try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)
+            let dbPath = db ?? outURL.appendingPathComponent("reports.sqlite").path
+            store = try SQLiteReportStore(path: dbPath)
+        } catch {
+            Console.err("venue-audit: error: cannot open the store: \(error)")
+            throw ExitCode(ExitStatus.badInput.rawValue)
+        }
+        let (files, missing) = ReportIngest.reportFiles(in: paths, excluding: [outURL.path])
+        for path in missing { Console.err("\(path):1:1: error: [no-such-file] no such file or folder") }
+        let ingest = try ReportIngest(reader: ReportReader(), store: store)
+        let counts = try ingest.run(files: files) { event in
+            switch event {
+            case .rejected(let rejection):
+                for d in rejection.diagnostics { Console.err(d.description) }
+            case .duplicate(let path, let first):
+                if !quiet { Console.err("\(path):1:1: note: [report-duplicate] the same report as \(first); counted once") }
+            case .skipped(let path, let reason):
+                if !quiet { Console.err("\(path):1:1: note: [not-a-report] skipped: \(reason)") }
+            case .added, .alreadyStored: break
+            }
+        }
+        let rollups = try Self.rollups(from: store, ingest: counts)
+        let stored = try store.count()
+        let written = try Self.write(rollups, stored: stored, to: outURL, languages: languages)
+        Console.out(Self.summary(rollups, stored: stored, missing: missing.count))
+        if !quiet { Console.out("wrote \(written.map { "\(out)/\($0)" }.joined(separator: ", "))") }
+        if stats {
+            let seconds = Date().timeIntervalSince(started)
+            Console.err("stats: \(counts.files) files, \(stored) stored reports, \(String(format: "%.2f", seconds)) s, peak memory \(Self.peakMemoryKiB() ?? 0) KiB")
+        }
+        if counts.rejectedTotal > 0 || !missing.isEmpty { throw ExitCode(ExitStatus.badInput.rawValue) }
+    }
+
+    static func rollups(from store: any ReportStore, ingest: IngestCounts) throws -> Rollups {
+        var builder = RollupBuilder()
+        try store.forEachChronologically { builder.add($0) }
+        return builder.finish(ruleTitles: try store.ruleTitles(), ingest: ingest)
+    }
+
+    /// Writes every output atomically; returns the file names relative to `directory`.
+    static func write(_ r: Rollups, stored: Int, to directory: URL, languages: [Language]) throws -> [String] {
+        let generatedAt = ISO8601DateFormatter().string(from: Date())
+        var files: [(String, String)] = [
+            ("aggregate.xml", AggregateXMLWriter(toolVersion: VenueAudit.version, generatedAt: generatedAt).render(r, stored: stored)),
+            ("aggregate.json", RollupJSON.render(r, toolVersion: VenueAudit.version, generatedAt: generatedAt, stored: stored)),
+        ]
+        for language in languages {
+            let name = language == languages.first ? "dashboard.html" : "dashboard.\(language.rawValue).html"
+            files.append((name, Dashboard(language: language, toolVersion: VenueAudit.version, generatedAt: generatedAt).render(r, stored: stored)))
+        }
+        files += RollupCSV.files(r).map { ("csv/\($0.0)", $0.1) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("csv"), withIntermediateDirectories: true)
+        for (name, text) in files {
+            try ReportWriter.atomicWrite(Data(text.utf8), to: directory.appendingPathComponent(name))
+        }
+        return files.map(\.0).filter { !$0.hasPrefix("csv/") } + ["csv/"]
+    }
+
+    static func summary(_ r: Rollups, stored: Int, missing: Int) -> String {
+        let i = r.ingest
+        let rejected = ReportRejection.Reason.allCases.compactMap { reason -> String? in
+            let n = i.rejected[reason, default: 0]
+            return n > 0 ? "\(n) \(reason.rawValue)" : nil
+        }
+        return "read \(i.files) report file\(i.files == 1 ? "" : "s"): \(i.added) added, \(i.alreadyStored) already stored, \(i.duplicates) duplicate\(i.duplicates == 1 ? "" : "s"), "
+            + "\(i.rejectedTotal) rejected\(rejected.isEmpty ? "" : " (\(rejected.joined(separator: ", ")))")"
+            + "\(missing > 0 ? ", \(missing) missing path\(missing == 1 ? "" : "s")" : ""); "
+            + "aggregated \(stored) report\(stored == 1 ? "" : "s") of \(r.total.venues) venue\(r.total.venues == 1 ? "" : "s"): "
+            + "\(r.total.nonCompliant) non-compliant, \(r.total.incomplete) incomplete, \(r.total.compliant) compliant; "
+            + "\(r.repeatOffences.count) repeat offences, \(r.fixed.count) fixed"
+    }
+
+    /// The process's peak resident memory (`VmHWM` in /proc/self/status), in KiB.
+    static func peakMemoryKiB() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,129 @@
+import Aggregation
+import AuditBasics
+import AuditResults
+import Foundation
+import ReportStore
+import Reporters
+import TestSupport
+import Testing
+
+/// Reads `files` into `store` and rolls the store up, as `venue-audit aggregate` does.
+func aggregate(_ files: [String], into store: any ReportStore) throws -> (Rollups, IngestCounts, [ReportIngest.Event]) {
+    var events: [ReportIngest.Event] = []
+    let counts = try ReportIngest(reader: ReportReader(), store: store).run(files: files) { events.append($0) }
+    var builder = RollupBuilder()
+    try store.forEachChronologically { builder.add($0) }
+    return (builder.finish(ruleTitles: try store.ruleTitles(), ingest: counts), counts, events)
+}
+
+@Suite("Aggregation")
+struct AggregationTests {
+    @Test("every figure on the dashboard equals an independent recount", arguments: [Language.en, .zh])
+    func dashboardFiguresMatchRecount(language: Language) throws {
+        let sample = try SampleReports(venues: 14)
+        defer { sample.remove() }
+        let store = try SQLiteReportStore()
+        let (rollups, counts, _) = try aggregate(sample.files, into: store)
+        let html = Dashboard(language: language, toolVersion: "0.0.0-test", generatedAt: "2020-12-10T08:30:00Z")
+            .render(rollups, stored: try store.count())
+        let shown = try Recount.figures(inPage: html)
+        let expected = try Recount.figures(results: sample.results, files: sample.files, ingest: counts, stored: try store.count())
+        #expect(shown.count > 150)
+        for (key, value) in shown.sorted(by: { $0.key < $1.key }) {
+            #expect(expected[key] == value, "figure \(key): dashboard shows \(value), recount gives \(expected[key] ?? "nothing")")
+        }
+        let missing = Set(expected.keys).subtracting(shown.keys).sorted()
+        #expect(missing.isEmpty, "figures the recount has but the dashboard does not show: \(missing.prefix(10))")
+        #expect(rollups.repeatOffences.count > 0 && rollups.fixed.count > 0 && rollups.selfVersusInspection.pairs > 0)
+    }
+
+    @Test("corrupt, truncated, schema-invalid, tampered and duplicate reports behave as stated")
+    func badReports() throws {
+        let sample = try SampleReports(venues: 4)
+        defer { sample.remove() }
+        let good = try String(contentsOfFile: sample.files[0], encoding: .utf8)
+        let dir = sample.directory
+        func write(_ name: String, _ text: String) throws -> String {
+            let path = dir.appendingPathComponent(name).path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let corrupt = try write("corrupt.xml", good.replacingOccurrences(of: "<findings>", with: "<findings><<&"))
+        let truncated = try write("truncated.xml", String(good.prefix(good.count / 2)))
+        let invalid = try write("invalid.xml", good.replacingOccurrences(of: "state=\"", with: "state=\"maybe-"))
+        let tamperedText = good.contains("state=\"fail\"")
+            ? good.replacingOccurrences(of: "state=\"fail\"", with: "state=\"pass\"")
+            : good.replacingOccurrences(of: "<name>", with: "<name>X")
+        let tampered = try write("tampered.xml", tamperedText)
+        let duplicate = try write("duplicate.xml", good)
+        let unreadable = dir.appendingPathComponent("gone.xml").path
+        let files = sample.files + [corrupt, truncated, invalid, tampered, duplicate, unreadable]
+        let store = InMemoryReportStore()
+        let (rollups, counts, events) = try aggregate(files, into: store)
+
+        #expect(counts.rejected == [.malformed: 1, .truncated: 1, .schemaInvalid: 1, .tampered: 1, .unreadable: 1])
+        #expect(counts.duplicates == 1)
+        #expect(counts.added == sample.files.count)
+        #expect(rollups.total.reports == sample.results.count, "only the good reports are aggregated")
+        var reasons: [String: ReportRejection.Reason] = [:]
+        for case .rejected(let r) in events { reasons[URL(fileURLWithPath: r.path).lastPathComponent] = r.reason }
+        #expect(reasons == ["corrupt.xml": .malformed, "truncated.xml": .truncated, "invalid.xml": .schemaInvalid, "tampered.xml": .tampered, "gone.xml": .unreadable])
+        for case .rejected(let r) in events {
+            #expect(r.diagnostics.first?.description.hasPrefix("\(r.path):") == true)
+            #expect(r.diagnostics.first?.code == r.reason.code)
+        }
+        let duplicates = events.compactMap { e -> String? in
+            if case .duplicate(let path, let first) = e { return "\(path) \(first)" }
+            return nil
+        }
+        #expect(duplicates == ["\(duplicate) \(sample.files[0])"])
+    }
+
+    @Test("ingest is idempotent: a second run adds nothing and gives the same rollups")
+    func idempotentIngest() throws {
+        let sample = try SampleReports(venues: 6)
+        defer { sample.remove() }
+        let db = sample.directory.appendingPathComponent("store.sqlite").path
+        let (first, firstCounts, _) = try aggregate(sample.files, into: try SQLiteReportStore(path: db))
+        let reopened = try SQLiteReportStore(path: db)
+        let (second, secondCounts, _) = try aggregate(sample.files, into: reopened)
+        #expect(firstCounts.added == sample.files.count)
+        #expect(secondCounts.added == 0 && secondCounts.alreadyStored == sample.files.count)
+        #expect(try reopened.count() == sample.files.count)
+        var a = first
+        var b = second
+        a.ingest = IngestCounts()
+        b.ingest = IngestCounts()
+        #expect(a == b)
+        #expect(try reopened.appliedMigrations() == ["v1: reports, findings, rules"])
+    }
+
+    @Test("the SQLite store and the in-memory store give the same rollups")
+    func storesAgree() throws {
+        let sample = try SampleReports(venues: 10, seed: 7)
+        defer { sample.remove() }
+        let (a, _, _) = try aggregate(sample.files, into: try SQLiteReportStore())
+        let (b, _, _) = try aggregate(sample.files, into: InMemoryReportStore())
+        #expect(a == b)
+    }
+
+    @Test("the aggregate XML is valid against its schema, and the schema file matches the embedded copy")
+    func aggregateXMLIsValid() throws {
+        let sample = try SampleReports(venues: 8)
+        defer { sample.remove() }
+        let (rollups, _, _) = try aggregate(sample.files, into: InMemoryReportStore())
+        let xml = AggregateXMLWriter(toolVersion: "0.0.0-test", generatedAt: "2020-12-10T08:30:00Z").render(rollups, stored: 3)
+        let validator = try XMLSchemaValidator(xsd: AggregateSchema.xsd)
+        #expect(validator.validate(xml: xml, name: "aggregate.xml").map(\.description) == [])
+        let file = try String(contentsOfFile: RepositoryPaths.path("schemas/venue-audit-aggregate-1.xsd"), encoding: .utf8)
+        #expect(file.trimmingCharacters(in: .whitespacesAndNewlines) == AggregateSchema.xsd.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    @Test("CSV cells are quoted and formula-like text is defused")
+    func csvCells() {
+        #expect(RollupCSV.cell("Qingyang, north") == "\"Qingyang, north\"")
+        #expect(RollupCSV.cell("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(RollupCSV.cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(RollupCSV.cell("-3") == "-3")
+    }
+}
