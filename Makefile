@@ -26,6 +26,8 @@ demo: build ## Validate and audit samples/ into reports/ (open reports/index.htm
 	$(BIN) validate samples
 	@# Exit status 1 means "findings", which is what the samples are for; 2 would be a real error.
 	$(BIN) audit samples --quiet --out reports --format xml,html,sarif,junit,json,text --lang en,zh || [ $$? -eq 1 ]
+	@# A fresh store each time: the demo re-audits the same visits, which are not new reports.
+	rm -f reports/dashboard/reports.sqlite
 	$(BIN) aggregate reports --out reports/dashboard --lang en,zh
 	@echo "reports written to reports/ (start with reports/index.html; the dashboard is in reports/dashboard/)"
 
