@@ -1,4 +1,5 @@
 import AuditBasics
+import Foundation
 import AuditResults
 import Conditions
 import PolicyCatalog
@@ -13,9 +14,53 @@ public struct AuditEngine: Sendable {
     public let catalog: Catalog
     public let options: AuditOptions
 
+    /// Per profile, the selected and tailored rules with their parameters and expected-value
+    /// text, worked out once so auditing a venue only evaluates.
+    let prepared: [String: [PreparedRule]]
+
     public init(catalog: Catalog, options: AuditOptions) {
         self.catalog = catalog
         self.options = options
+        var prepared: [String: [PreparedRule]] = [:]
+        for profile in catalog.profiles.values {
+            prepared[profile.id] = Self.prepare(catalog: catalog, options: options, profile: profile)
+        }
+        self.prepared = prepared
+    }
+
+    /// A rule ready to run under one profile.
+    struct PreparedRule: Sendable {
+        var rule: Rule
+        var params: Fact
+        var expected: LocalizedText
+    }
+
+    private static func prepare(catalog: Catalog, options: AuditOptions, profile: Profile) -> [PreparedRule] {
+        let engine = AuditEngine(unprepared: catalog, options: options)
+        var params: [String: Fact] = [:]
+        for pack in catalog.packs { params[pack.id] = engine.parameters(of: pack, profile: profile) }
+        return engine.rules(for: profile).map { rule in
+            let p = params[rule.packID] ?? Fact(.map([]))
+            return PreparedRule(rule: rule, params: p, expected: expectedText(rule, params: p))
+        }
+    }
+
+    private init(unprepared catalog: Catalog, options: AuditOptions) {
+        self.catalog = catalog
+        self.options = options
+        prepared = [:]
+    }
+
+    /// The requirement as written, with parameter values filled in: what the rule expects.
+    static func expectedText(_ rule: Rule, params: Fact) -> LocalizedText {
+        var text = rule.require.source
+        if case .map(let entries) = params.value {
+            for e in entries.sorted(by: { $0.key.count > $1.key.count }) {
+                text = text.replacingOccurrences(of: "params.\(e.key)", with: e.value.displayText)
+            }
+        }
+        text = text.replacingOccurrences(of: "evidence.", with: "")
+        return LocalizedText(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " "))
     }
 
     /// Why a venue could not be audited at all.
@@ -93,8 +138,8 @@ public struct AuditEngine: Sendable {
                     "no-date", "assessment.date is not recorded and no --as-of was given, so the law in force cannot be chosen",
                     at: venue.facts["assessment"]?.location ?? venue.location))
         }
-        let rules = rules(for: profile)
-        var run = VenueRun(engine: self, venue: venue, profile: profile, asOf: asOf)
+        let rules = prepared[profile.id] ?? Self.prepare(catalog: catalog, options: options, profile: profile)
+        let run = VenueRun(venue: venue, asOf: asOf)
         var findings: [Finding] = []
         for rule in rules { findings += run.evaluate(rule) }
 

@@ -7,17 +7,12 @@ import VenueModel
 /// The evaluation of one venue: the bindings every rule shares, built once, and the
 /// per-target steps of `docs/policy-format.md`.
 struct VenueRun {
-    let engine: AuditEngine
     let venue: VenueDescription
-    let profile: Profile
     let asOf: CivilDate
-    private var base: Bindings
-    private var paramsByPack: [String: Fact] = [:]
+    private let base: Bindings
 
-    init(engine: AuditEngine, venue: VenueDescription, profile: Profile, asOf: CivilDate) {
-        self.engine = engine
+    init(venue: VenueDescription, asOf: CivilDate) {
         self.venue = venue
-        self.profile = profile
         self.asOf = asOf
         var b = Bindings()
         for name in ["venue", "assessment", "collection_points", "digital_systems", "incidents", "observations", "waivers"] {
@@ -28,8 +23,8 @@ struct VenueRun {
     }
 
     /// One finding per target of the rule's scope (or one for the scope when it has none).
-    mutating func evaluate(_ rule: Rule) -> [Finding] {
-        let params = parameters(rule.packID)
+    func evaluate(_ prepared: AuditEngine.PreparedRule) -> [Finding] {
+        let rule = prepared.rule
         guard rule.isInForce(on: asOf) else {
             return [finding(rule, state: .notApplicable, targetID: nil, location: rule.location, message: notInForce(rule))]
         }
@@ -61,10 +56,12 @@ struct VenueRun {
                 (item["id"]?.string ?? "\(scopeKey)[\(i)]", item)
             }
         }
-        return targets.map { evaluate(rule, target: $0.fact, targetID: $0.id, params: params) }
+        return targets.map { evaluate(prepared, target: $0.fact, targetID: $0.id) }
     }
 
-    private func evaluate(_ rule: Rule, target: Fact, targetID: String?, params: Fact) -> Finding {
+    private func evaluate(_ prepared: AuditEngine.PreparedRule, target: Fact, targetID: String?) -> Finding {
+        let rule = prepared.rule
+        let params = prepared.params
         var bindings = base
         bindings["target"] = target
         bindings["params"] = params
@@ -82,7 +79,7 @@ struct VenueRun {
         func make(_ state: FindingState, _ location: FileLocation?, _ message: LocalizedText) -> Finding {
             var f = finding(rule, state: state, targetID: targetID, location: location ?? target.location, message: message)
             f.evidence = items
-            f.expected = expected(rule, params: params)
+            f.expected = prepared.expected
             return f
         }
 
@@ -110,13 +107,6 @@ struct VenueRun {
         case .error(let message, let location):
             return make(.error, location, LocalizedText(message))
         }
-    }
-
-    private mutating func parameters(_ packID: String) -> Fact {
-        if let cached = paramsByPack[packID] { return cached }
-        let fact = engine.catalog.pack(packID).map { engine.parameters(of: $0, profile: profile) } ?? Fact(.map([]))
-        paramsByPack[packID] = fact
-        return fact
     }
 
     private func finding(_ rule: Rule, state: FindingState, targetID: String?, location: FileLocation?, message: LocalizedText)
@@ -184,17 +174,5 @@ struct VenueRun {
             }
             return out
         }
-    }
-
-    /// The requirement as written, with parameter values filled in.
-    private func expected(_ rule: Rule, params: Fact) -> LocalizedText {
-        var text = rule.require.source
-        if case .map(let entries) = params.value {
-            for e in entries.sorted(by: { $0.key.count > $1.key.count }) {
-                text = text.replacingOccurrences(of: "params.\(e.key)", with: e.value.displayText)
-            }
-        }
-        text = text.replacingOccurrences(of: "evidence.", with: "")
-        return LocalizedText(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " "))
     }
 }
