@@ -100,3 +100,12 @@ public struct Finding: Sendable, Hashable {
         self.isPractice = isPractice
     }
 }
+
+extension Finding {
+    /// Where the target sits in the description, for people: `collection_points[north-gate-book]`,
+    /// `incidents[0]` (items without an id are named by position already), or nil for the venue.
+    public var targetPath: String? {
+        guard let targetID else { return nil }
+        return targetID.hasPrefix("\(scope)[") ? targetID : "\(scope)[\(targetID)]"
+    }
+}

@@ -97,7 +97,7 @@ public struct HTMLReporter: Reporter {
             var order: [String] = []
             var byTarget: [String: [Finding]] = [:]
             for f in inState {
-                let key = f.targetID.map { "\(f.scope)[\($0)]" } ?? labels[.venueWide]
+                let key = f.targetPath ?? labels[.venueWide]
                 if byTarget[key] == nil { order.append(key) }
                 byTarget[key, default: []].append(f)
             }

@@ -146,7 +146,7 @@ public struct SARIFReporter: Reporter {
         var location: [String: JSONValue] = ["physicalLocation": .object(physical)]
         if let target = f.targetID {
             location["logicalLocations"] = .array([
-                .object(["name": .string(target), "fullyQualifiedName": .string("\(f.scope)[\(target)]")])
+                .object(["name": .string(target), "fullyQualifiedName": .string(f.targetPath ?? target)])
             ])
         }
         var properties: [String: JSONValue] = [

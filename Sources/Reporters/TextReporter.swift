@@ -74,7 +74,7 @@ public struct TextReporter: Reporter {
             let prefix = line.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
             out.append("    " + prefix + paint("^", "\u{1B}[1;32m"))
         }
-        let target = f.targetID.map { ", \(f.scope)[\(Self.clean($0))]" } ?? ""
+        let target = f.targetPath.map { ", \(Self.clean($0))" } ?? ""
         let see = lang == .zh ? "参见" : "see"
         let severity = ReportLabels(language: lang).severity(f.severity)
         let note = paint("note:", "\u{1B}[1;36m")
