@@ -88,7 +88,8 @@ struct AuditBatch {
                     fileHasErrors = true
                     continue
                 }
-                for d in result.diagnostics { Console.err(d.description) }
+                // The text report lists the venue's diagnostics; --quiet keeps only its summary.
+                if quiet { for d in result.diagnostics { Console.err(d.description) } }
                 let rendered = (try? text.render(result)) ?? ""
                 if quiet {
                     if let last = rendered.split(separator: "\n").last { Console.out(String(last)) }
