@@ -38,46 +38,15 @@ struct DashboardLabels {
     func plain(_ key: String) -> String { key == RollupBuilder.none ? self("not stated", "未注明") : key }
 
     func verdict(_ v: Verdict) -> String {
-        switch (v, language) {
-        case (.nonCompliant, .en): "non-compliant"
-        case (.nonCompliant, .zh): "不合规"
-        case (.incomplete, .en): "incomplete"
-        case (.incomplete, .zh): "证据不足"
-        case (.compliant, .en): "compliant"
-        case (.compliant, .zh): "合规"
-        }
+        v.label[language]
     }
 
     func state(_ s: FindingState) -> String {
-        switch (s, language) {
-        case (.pass, .en): "pass"
-        case (.pass, .zh): "通过"
-        case (.fail, .en): "fail"
-        case (.fail, .zh): "不合规"
-        case (.unknown, .en): "unknown"
-        case (.unknown, .zh): "未知"
-        case (.notApplicable, .en): "not applicable"
-        case (.notApplicable, .zh): "不适用"
-        case (.waived, .en): "waived"
-        case (.waived, .zh): "已豁免"
-        case (.error, .en): "error"
-        case (.error, .zh): "错误"
-        }
+        s.label[language]
     }
 
     func severity(_ s: Severity) -> String {
-        switch (s, language) {
-        case (.critical, .en): "critical"
-        case (.critical, .zh): "严重"
-        case (.high, .en): "high"
-        case (.high, .zh): "高"
-        case (.medium, .en): "medium"
-        case (.medium, .zh): "中"
-        case (.low, .en): "low"
-        case (.low, .zh): "低"
-        case (.info, .en): "info"
-        case (.info, .zh): "提示"
-        }
+        s.label[language]
     }
 
     func rejection(_ r: ReportRejection.Reason) -> String {

@@ -90,7 +90,7 @@ enum JSON {
         switch self {
         case .null: out += "null"
         case .int(let i): out += String(i)
-        case .string(let s): Self.quote(s, to: &out)
+        case .string(let s): JSONText.quote(s, to: &out)
         case .array(let items):
             guard !items.isEmpty else { return out += "[]" }
             out += "[\n"
@@ -106,7 +106,7 @@ enum JSON {
             let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
             for (n, key) in keys.enumerated() {
                 out += pad
-                Self.quote(key, to: &out)
+                JSONText.quote(key, to: &out)
                 out += ": "
                 members[key]?.write(to: &out, indent: indent + 1)
                 out += n == keys.count - 1 ? "\n" : ",\n"
@@ -115,24 +115,4 @@ enum JSON {
         }
     }
 
-    static func quote(_ s: String, to out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        out += "\""
-    }
 }

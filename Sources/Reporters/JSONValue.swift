@@ -1,3 +1,4 @@
+import AuditBasics
 /// A JSON document built in code and printed deterministically: object keys sorted by their
 /// UTF-8 bytes, two-space indentation, non-ASCII text written as is, no escaped slashes.
 ///
@@ -24,7 +25,7 @@ enum JSONValue: Sendable, Hashable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
-        case .string(let s): Self.writeString(s, to: &out)
+        case .string(let s): JSONText.quote(s, to: &out)
         case .array(let items):
             guard !items.isEmpty else {
                 out += "[]"
@@ -46,7 +47,7 @@ enum JSONValue: Sendable, Hashable {
             let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
             for (n, key) in keys.enumerated() {
                 out += String(repeating: " ", count: indent + 2)
-                Self.writeString(key, to: &out)
+                JSONText.quote(key, to: &out)
                 out += ": "
                 members[key]?.write(to: &out, indent: indent + 2)
                 out += n == keys.count - 1 ? "\n" : ",\n"
@@ -55,28 +56,6 @@ enum JSONValue: Sendable, Hashable {
         }
     }
 
-    private static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if u.value < 0x20 || u.value == 0x7F {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        out += "\""
-    }
 }
 
 extension JSONValue {

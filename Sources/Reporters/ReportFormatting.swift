@@ -73,35 +73,11 @@ struct ReportLabels {
     let language: Language
 
     func state(_ state: FindingState) -> String {
-        switch (state, language) {
-        case (.pass, .en): "pass"
-        case (.pass, .zh): "通过"
-        case (.fail, .en): "fail"
-        case (.fail, .zh): "不合规"
-        case (.unknown, .en): "unknown"
-        case (.unknown, .zh): "证据不足"
-        case (.notApplicable, .en): "not applicable"
-        case (.notApplicable, .zh): "不适用"
-        case (.waived, .en): "waived"
-        case (.waived, .zh): "已豁免"
-        case (.error, .en): "error"
-        case (.error, .zh): "评估错误"
-        }
+        state.label[language]
     }
 
     func severity(_ severity: Severity) -> String {
-        switch (severity, language) {
-        case (.critical, .en): "critical"
-        case (.critical, .zh): "严重"
-        case (.high, .en): "high"
-        case (.high, .zh): "高"
-        case (.medium, .en): "medium"
-        case (.medium, .zh): "中"
-        case (.low, .en): "low"
-        case (.low, .zh): "低"
-        case (.info, .en): "info"
-        case (.info, .zh): "提示"
-        }
+        severity.label[language]
     }
 
     func verdict(_ verdict: Verdict) -> String {

@@ -10,8 +10,8 @@ public enum JSONSchemaWriter {
         var out = "{\n"
         out += "  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n"
         out += "  \"$id\": \"urn:venue-audit:venue-description:1\",\n"
-        out += "  \"title\": \(quote(VenueSchema.root.name)),\n"
-        out += "  \"description\": \(quote(VenueSchema.root.doc)),\n"
+        out += "  \"title\": \(JSONText.quote(VenueSchema.root.name)),\n"
+        out += "  \"description\": \(JSONText.quote(VenueSchema.root.doc)),\n"
         out += objectBody(VenueSchema.root, indent: 1)
         out += "\n}\n"
         return out
@@ -25,10 +25,10 @@ public enum JSONSchemaWriter {
         var lines = ["\(p)\"type\": \"object\""]
         let props = object.fields.map { field -> String in
             let body = schema(field.shape, doc: field.doc, indent: indent + 2)
-            return "\(pad(indent + 1))\(quote(field.name)): \(body)"
+            return "\(pad(indent + 1))\(JSONText.quote(field.name)): \(body)"
         }
         lines.append("\(p)\"properties\": {\n\(props.joined(separator: ",\n"))\n\(p)}")
-        let required = object.fields.filter(\.required).map { quote($0.name) }
+        let required = object.fields.filter(\.required).map { JSONText.quote($0.name) }
         if !required.isEmpty { lines.append("\(p)\"required\": [\(required.joined(separator: ", "))]") }
         lines.append("\(p)\"additionalProperties\": false")
         return lines.joined(separator: ",\n")
@@ -37,7 +37,7 @@ public enum JSONSchemaWriter {
     private static func schema(_ shape: Shape, doc: String, indent: Int) -> String {
         let p = pad(indent)
         var members: [String] = []
-        if !doc.isEmpty { members.append("\(p)\"description\": \(quote(doc))") }
+        if !doc.isEmpty { members.append("\(p)\"description\": \(JSONText.quote(doc))") }
         switch shape {
         case .boolean:
             members.append("\(p)\"type\": \"boolean\"")
@@ -53,7 +53,7 @@ public enum JSONSchemaWriter {
             members.append("\(p)\"format\": \"date\"")
             members.append("\(p)\"pattern\": \"^[0-9]{4}-[0-9]{2}-[0-9]{2}$\"")
         case .enumeration(_, let values):
-            members.append("\(p)\"enum\": [\(values.map(quote).joined(separator: ", "))]")
+            members.append("\(p)\"enum\": [\(values.map { JSONText.quote($0) }.joined(separator: ", "))]")
         case .list(let element):
             members.append("\(p)\"type\": \"array\"")
             members.append("\(p)\"items\": \(schema(element, doc: "", indent: indent + 1))")
@@ -62,7 +62,7 @@ public enum JSONSchemaWriter {
         case .dictionary(let keys, let values):
             members.append("\(p)\"type\": \"object\"")
             if let keys, case .enumeration(_, let names) = keys {
-                members.append("\(p)\"propertyNames\": { \"enum\": [\(names.map(quote).joined(separator: ", "))] }")
+                members.append("\(p)\"propertyNames\": { \"enum\": [\(names.map { JSONText.quote($0) }.joined(separator: ", "))] }")
             }
             members.append("\(p)\"additionalProperties\": \(schema(values, doc: "", indent: indent + 1))")
         case .nullable(let inner):
@@ -72,25 +72,4 @@ public enum JSONSchemaWriter {
         return "{\n\(members.joined(separator: ",\n"))\n\(pad(indent - 1))}"
     }
 
-    /// A JSON string literal.
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
 }
