@@ -58,8 +58,9 @@ struct Page {
     /// Horizontal bars, one per `(label, value, figure key)`.
     mutating func barChart(id: String, title: String, bars: [(String, Int, String)]) {
         let rowHeight = 24
-        let labelWidth = 190
-        let barWidth = 330
+        // Wide enough for a rule id in capitals (CN-CAC2020-2-MINIMUM-SCOPE was clipped at 190).
+        let labelWidth = 235
+        let barWidth = 290
         let height = max(bars.count, 1) * rowHeight + 8
         let top = max(bars.map(\.1).max() ?? 0, 1)
         html += "<figure id=\"\(id)\"><figcaption>\(Self.e(title))</figcaption>"
