@@ -1,9 +1,9 @@
 import Reporters
 
 /// Escaping for the XML and HTML the aggregator writes by hand.
-enum Markup {
+public enum Markup {
     /// Text or attribute value: `& < > " '` escaped, characters XML 1.0 forbids replaced.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in LibXML.xml10Safe(text) {

@@ -16,16 +16,12 @@ public struct AuditEngine: Sendable {
 
     /// Per profile, the selected and tailored rules with their parameters and expected-value
     /// text, worked out once so auditing a venue only evaluates.
-    let prepared: [String: [PreparedRule]]
+    private(set) var prepared: [String: [PreparedRule]] = [:]
 
     public init(catalog: Catalog, options: AuditOptions) {
         self.catalog = catalog
         self.options = options
-        var prepared: [String: [PreparedRule]] = [:]
-        for profile in catalog.profiles.values {
-            prepared[profile.id] = Self.prepare(catalog: catalog, options: options, profile: profile)
-        }
-        self.prepared = prepared
+        for profile in catalog.profiles.values { prepared[profile.id] = prepare(profile) }
     }
 
     /// A rule ready to run under one profile.
@@ -35,20 +31,13 @@ public struct AuditEngine: Sendable {
         var expected: LocalizedText
     }
 
-    private static func prepare(catalog: Catalog, options: AuditOptions, profile: Profile) -> [PreparedRule] {
-        let engine = AuditEngine(unprepared: catalog, options: options)
+    private func prepare(_ profile: Profile) -> [PreparedRule] {
         var params: [String: Fact] = [:]
-        for pack in catalog.packs { params[pack.id] = engine.parameters(of: pack, profile: profile) }
-        return engine.rules(for: profile).map { rule in
+        for pack in catalog.packs { params[pack.id] = parameters(of: pack, profile: profile) }
+        return rules(for: profile).map { rule in
             let p = params[rule.packID] ?? Fact(.map([]))
-            return PreparedRule(rule: rule, params: p, expected: expectedText(rule, params: p))
+            return PreparedRule(rule: rule, params: p, expected: Self.expectedText(rule, params: p))
         }
-    }
-
-    private init(unprepared catalog: Catalog, options: AuditOptions) {
-        self.catalog = catalog
-        self.options = options
-        prepared = [:]
     }
 
     /// The requirement as written, with parameter values filled in: what the rule expects.
@@ -138,7 +127,7 @@ public struct AuditEngine: Sendable {
                     "no-date", "assessment.date is not recorded and no --as-of was given, so the law in force cannot be chosen",
                     at: venue.facts["assessment"]?.location ?? venue.location))
         }
-        let rules = prepared[profile.id] ?? Self.prepare(catalog: catalog, options: options, profile: profile)
+        let rules = prepared[profile.id] ?? prepare(profile)
         let run = VenueRun(venue: venue, asOf: asOf)
         var findings: [Finding] = []
         for rule in rules { findings += run.evaluate(rule) }

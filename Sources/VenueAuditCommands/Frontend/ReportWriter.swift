@@ -1,3 +1,4 @@
+import Aggregation
 import AuditBasics
 import AuditResults
 import Foundation
@@ -78,10 +79,7 @@ struct ReportWriter {
 
     /// Writes `index.html`: one row per venue with its verdict and links to its reports.
     func writeIndex() throws {
-        func escape(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let escape = Markup.escape
         let colour: [Verdict: String] = [.nonCompliant: "#b42318", .incomplete: "#b54708", .compliant: "#067647"]
         var html = """
             <!DOCTYPE html>
