@@ -45,7 +45,7 @@ public struct FactEntry: Sendable {
 }
 
 /// The kinds of value a fact can hold; the same kinds the condition language computes with.
-public indirect enum FactValue: Sendable {
+public enum FactValue: Sendable {
     case null
     case bool(Bool)
     case int(Int)

@@ -17,10 +17,13 @@ public struct AuditEngine: Sendable {
     /// Per profile, the selected and tailored rules with their parameters and expected-value
     /// text, worked out once so auditing a venue only evaluates.
     private(set) var prepared: [String: [PreparedRule]] = [:]
+    /// Every rule id in the catalogue, for telling orphan waivers apart.
+    private let ruleIDs: Set<String>
 
     public init(catalog: Catalog, options: AuditOptions) {
         self.catalog = catalog
         self.options = options
+        ruleIDs = Set(catalog.rules.map(\.id))
         for profile in catalog.profiles.values { prepared[profile.id] = prepare(profile) }
     }
 
@@ -29,6 +32,10 @@ public struct AuditEngine: Sendable {
         var rule: Rule
         var params: Fact
         var expected: LocalizedText
+        /// The failure message with parameters filled in; evidence and target id are left.
+        var failure: (en: MessageTemplate, zh: MessageTemplate)
+        /// The words around the as-of date in the "not in force" message.
+        var notInForce: (en: (String, String), zh: (String, String))
     }
 
     private func prepare(_ profile: Profile) -> [PreparedRule] {
@@ -36,7 +43,17 @@ public struct AuditEngine: Sendable {
         for pack in catalog.packs { params[pack.id] = parameters(of: pack, profile: profile) }
         return rules(for: profile).map { rule in
             let p = params[rule.packID] ?? Fact(.map([]))
-            return PreparedRule(rule: rule, params: p, expected: Self.expectedText(rule, params: p))
+            let failure = (
+                en: MessageTemplate(rule.message.en, params: p), zh: MessageTemplate(rule.message.zh, params: p)
+            )
+            let from = rule.effectiveFrom.map { $0.description } ?? "-"
+            let to = rule.effectiveTo.map { $0.description } ?? "-"
+            return PreparedRule(
+                rule: rule, params: p, expected: Self.expectedText(rule, params: p), failure: failure,
+                notInForce: (
+                    en: ("not in force on ", " (in force \(from) to \(to))"),
+                    zh: ("", " 时尚未生效或已失效（有效期 \(from) 至 \(to)）")
+                ))
         }
     }
 
@@ -128,12 +145,13 @@ public struct AuditEngine: Sendable {
                     at: venue.facts["assessment"]?.location ?? venue.location))
         }
         let rules = prepared[profile.id] ?? prepare(profile)
-        let run = VenueRun(venue: venue, asOf: asOf)
+        var run = VenueRun(venue: venue, asOf: asOf)
         var findings: [Finding] = []
-        for rule in rules { findings += run.evaluate(rule) }
+        findings.reserveCapacity(rules.count + rules.count / 2)
+        for rule in rules { run.evaluate(rule, into: &findings) }
 
         let waivers = Waiver.list(from: venue.facts["waivers"]) + options.waivers
-        notes += WaiverMatcher.apply(waivers, to: &findings, asOf: asOf, knownRules: Set(catalog.rules.map(\.id)))
+        notes += WaiverMatcher.apply(waivers, to: &findings, asOf: asOf, knownRules: ruleIDs)
 
         if let source {
             for i in findings.indices {

@@ -6,75 +6,107 @@ import VenueModel
 
 /// The evaluation of one venue: the bindings every rule shares, built once, and the
 /// per-target steps of `docs/policy-format.md`.
+///
+/// One run holds one set of bindings and rebinds `target`, `params` and `evidence` in place for
+/// each finding, so evaluating a rule does not copy the venue's bindings.
 struct VenueRun {
     let venue: VenueDescription
     let asOf: CivilDate
-    private let base: Bindings
+    private let asOfText: String
+    private var bindings: Bindings
+    /// The targets of each list scope, with their ids, worked out once per venue.
+    private var targets: [RuleScope: Targets] = [:]
+
+    enum Targets {
+        /// The scope's list is absent from the description.
+        case absent
+        /// The list is present and empty; the fact is the list itself.
+        case empty(Fact)
+        case items([(id: String, fact: Fact)])
+    }
 
     init(venue: VenueDescription, asOf: CivilDate) {
         self.venue = venue
         self.asOf = asOf
+        asOfText = asOf.description
         var b = Bindings()
         for name in ["venue", "assessment", "collection_points", "digital_systems", "incidents", "observations", "waivers"] {
             b[name] = venue.facts[name]
         }
         b["as_of"] = Fact(.date(asOf))
-        base = b
-    }
-
-    /// One finding per target of the rule's scope (or one for the scope when it has none).
-    func evaluate(_ prepared: AuditEngine.PreparedRule) -> [Finding] {
-        let rule = prepared.rule
-        guard rule.isInForce(on: asOf) else {
-            return [finding(rule, state: .notApplicable, targetID: nil, location: rule.location, message: notInForce(rule))]
-        }
-        let scopeKey = rule.scope.rawValue
-        let targets: [(id: String?, fact: Fact)]
-        switch rule.scope {
-        case .venue:
-            guard let v = venue.facts["venue"] else { return [] }
-            targets = [(nil, v)]
-        default:
-            guard let list = venue.facts[scopeKey] else {
-                let unknownScopes: Set<RuleScope> = [.collectionPoints, .incidents]
-                if unknownScopes.contains(rule.scope) {
-                    return [
-                        finding(
-                            rule, state: .unknown, targetID: nil, location: venue.facts.location,
-                            message: LocalizedText(
-                                en: "\(scopeKey) is not recorded, so this cannot be checked",
-                                zh: "未记录 \(scopeKey)，无法检查此项"))
-                    ]
-                }
-                return [finding(rule, state: .notApplicable, targetID: nil, location: venue.facts.location, message: noItems(scopeKey))]
+        // Bound now so that later rebinding replaces in place.
+        b["target"] = Fact(.null)
+        b["params"] = Fact(.null)
+        b.bind("evidence", fieldList: [])
+        bindings = b
+        for scope in RuleScope.allCases where scope != .venue {
+            let key = scope.rawValue
+            guard let list = venue.facts[key] else {
+                targets[scope] = .absent
+                continue
             }
             let items = list.list ?? []
-            if items.isEmpty {
-                return [finding(rule, state: .notApplicable, targetID: nil, location: list.location, message: noItems(scopeKey))]
-            }
-            targets = items.enumerated().map { i, item in
-                (item["id"]?.string ?? "\(scopeKey)[\(i)]", item)
-            }
+            targets[scope] =
+                items.isEmpty
+                ? .empty(list)
+                : .items(items.enumerated().map { i, item in (item["id"]?.string ?? "\(key)[\(i)]", item) })
         }
-        return targets.map { evaluate(prepared, target: $0.fact, targetID: $0.id) }
     }
 
-    private func evaluate(_ prepared: AuditEngine.PreparedRule, target: Fact, targetID: String?) -> Finding {
+    /// Appends one finding per target of the rule's scope (or one for the scope when it has none).
+    mutating func evaluate(_ prepared: AuditEngine.PreparedRule, into findings: inout [Finding]) {
         let rule = prepared.rule
-        let params = prepared.params
-        var bindings = base
-        bindings["target"] = target
-        bindings["params"] = params
-        var evidence: [String: Outcome] = [:]
-        var items: [EvidenceItem] = []
-        for (name, condition) in rule.evidence {
-            bindings.bind("evidence", fields: evidence)
-            let outcome = condition.evaluate(bindings)
-            evidence[name] = outcome
-            items.append(EvidenceItem(name: name, value: display(outcome), location: outcome.location))
+        guard rule.isInForce(on: asOf) else {
+            let words = prepared.notInForce
+            let message = LocalizedText(en: words.en.0 + asOfText + words.en.1, zh: words.zh.0 + asOfText + words.zh.1)
+            findings.append(finding(rule, state: .notApplicable, targetID: nil, location: rule.location, message: message))
+            return
         }
-        bindings.bind("evidence", fields: evidence)
-        let targetPath = targetID.map { rule.scope == .venue ? "venue" : "\(rule.scope.rawValue)[\($0)]" } ?? "venue"
+        let scopeKey = rule.scope.rawValue
+        if rule.scope == .venue {
+            guard let v = venue.facts["venue"] else { return }
+            findings.append(evaluate(prepared, target: v, targetID: nil))
+            return
+        }
+        switch targets[rule.scope] ?? .absent {
+        case .absent:
+            if rule.scope == .collectionPoints || rule.scope == .incidents {
+                findings.append(
+                    finding(
+                        rule, state: .unknown, targetID: nil, location: venue.facts.location,
+                        message: LocalizedText(
+                            en: scopeKey + " is not recorded, so this cannot be checked",
+                            zh: "未记录 " + scopeKey + "，无法检查此项")))
+            } else {
+                findings.append(
+                    finding(rule, state: .notApplicable, targetID: nil, location: venue.facts.location, message: noItems(scopeKey)))
+            }
+        case .empty(let list):
+            findings.append(finding(rule, state: .notApplicable, targetID: nil, location: list.location, message: noItems(scopeKey)))
+        case .items(let items):
+            for item in items { findings.append(evaluate(prepared, target: item.fact, targetID: item.id)) }
+        }
+    }
+
+    private mutating func evaluate(_ prepared: AuditEngine.PreparedRule, target: Fact, targetID: String?) -> Finding {
+        let rule = prepared.rule
+        bindings["target"] = target
+        bindings["params"] = prepared.params
+        var evidence: [(name: String, outcome: Outcome)] = []
+        var items: [EvidenceItem] = []
+        if !rule.evidence.isEmpty {
+            evidence.reserveCapacity(rule.evidence.count)
+            items.reserveCapacity(rule.evidence.count)
+            for (name, condition) in rule.evidence {
+                bindings.bind("evidence", fieldList: evidence)
+                let outcome = condition.evaluate(bindings)
+                // Unbound first, so the list is not shared and the append does not copy it.
+                bindings.bind("evidence", fieldList: [])
+                evidence.append((name, outcome))
+                items.append(EvidenceItem(name: name, value: display(outcome), location: outcome.location))
+            }
+        }
+        bindings.bind("evidence", fieldList: evidence)
 
         func make(_ state: FindingState, _ location: FileLocation?, _ message: LocalizedText) -> Finding {
             var f = finding(rule, state: state, targetID: targetID, location: location ?? target.location, message: message)
@@ -90,7 +122,7 @@ struct VenueRun {
                     return make(.notApplicable, fact.location, LocalizedText(en: "does not apply here", zh: "此处不适用"))
                 }
             case .unknown(let u):
-                return make(.unknown, u.location, notRecorded(u, targetPath: targetPath, what: "whether the rule applies"))
+                return make(.unknown, u.location, notRecorded(u, targetPath: Self.targetPath(rule, targetID), what: "whether the rule applies"))
             case .error(let message, let location):
                 return make(.error, location, LocalizedText(message))
             }
@@ -101,9 +133,13 @@ struct VenueRun {
                 return make(.error, fact.location, LocalizedText("the requirement gave \(fact.value.kindName), not true or false"))
             }
             if ok { return make(.pass, fact.location, LocalizedText(en: "requirement met", zh: "符合要求")) }
-            return make(.fail, fact.location, fill(rule.message, evidence: evidence, params: params, targetID: targetID))
+            let shown = { (name: String) in items.first { $0.name == name }?.value }
+            let message = LocalizedText(
+                en: prepared.failure.en.fill(targetID: targetID, evidence: shown),
+                zh: prepared.failure.zh.fill(targetID: targetID, evidence: shown))
+            return make(.fail, fact.location, message)
         case .unknown(let u):
-            return make(.unknown, u.location, notRecorded(u, targetPath: targetPath, what: nil))
+            return make(.unknown, u.location, notRecorded(u, targetPath: Self.targetPath(rule, targetID), what: nil))
         case .error(let message, let location):
             return make(.error, location, LocalizedText(message))
         }
@@ -118,12 +154,10 @@ struct VenueRun {
             citations: rule.citations, remediation: rule.remediation, isPractice: rule.isPractice)
     }
 
-    private func notInForce(_ rule: Rule) -> LocalizedText {
-        let from = rule.effectiveFrom.map { $0.description } ?? "-"
-        let to = rule.effectiveTo.map { $0.description } ?? "-"
-        return LocalizedText(
-            en: "not in force on \(asOf) (in force \(from) to \(to))",
-            zh: "\(asOf) 时尚未生效或已失效（有效期 \(from) 至 \(to)）")
+    /// `collection_points[book]`, or `venue` for venue-wide rules.
+    private static func targetPath(_ rule: Rule, _ targetID: String?) -> String {
+        guard let targetID, rule.scope != .venue else { return "venue" }
+        return rule.scope.rawValue + "[" + targetID + "]"
     }
 
     private func noItems(_ scope: String) -> LocalizedText {
@@ -146,33 +180,6 @@ struct VenueRun {
         case .value(let fact): fact.displayText
         case .unknown: "unknown"
         case .error(let message, _): "error: \(message)"
-        }
-    }
-
-    /// Fills `{evidence}`, `{params.x}` and `{target.id}` placeholders.
-    private func fill(_ text: LocalizedText, evidence: [String: Outcome], params: Fact, targetID: String?) -> LocalizedText {
-        text.map { template in
-            var out = ""
-            var name: String?
-            for ch in template {
-                if ch == "{" {
-                    name = ""
-                } else if ch == "}", let n = name {
-                    if n.hasPrefix("params.") {
-                        out += params[String(n.dropFirst(7))]?.displayText ?? "?"
-                    } else if n == "target.id" {
-                        out += targetID ?? "venue"
-                    } else {
-                        out += evidence[n].map(display) ?? "?"
-                    }
-                    name = nil
-                } else if name != nil {
-                    name?.append(ch)
-                } else {
-                    out.append(ch)
-                }
-            }
-            return out
         }
     }
 }

@@ -6,40 +6,93 @@ import AuditBasics
 /// bound to an outcome (an unknown or an error computed elsewhere) or to a record of named
 /// outcomes; the engine uses the latter for `evidence`, so that `evidence.days_kept` is unknown
 /// with the path and location of what `days_kept` itself was missing.
+///
+/// There are a dozen variables at most, so the names are kept in a small array and found by
+/// comparing them in place: the engine rebinds `target`, `params` and `evidence` for every
+/// finding, and a hashed dictionary cost more to copy and update than the conditions cost to run.
 public struct Bindings: Sendable {
     enum Binding: Sendable {
         case fact(Fact)
         case outcome(Outcome)
-        case record([String: Outcome])
+        /// Named outcomes in the order they were computed.
+        case record([(name: String, outcome: Outcome)])
     }
 
-    var storage: [String: Binding] = [:]
+    private var names: [String] = []
+    private var values: [Binding] = []
 
     public init() {}
 
     /// Binds each name to its fact.
     public init(_ facts: [String: Fact]) {
-        for (name, fact) in facts { storage[name] = .fact(fact) }
+        for (name, fact) in facts { self[name] = fact }
+    }
+
+    private func index(of name: String) -> Int? {
+        var i = 0
+        let length = name.utf8.count
+        while i < names.count {
+            // Comparing lengths first skips the slower comparison of unequal strings.
+            if names[i].utf8.count == length && names[i] == name { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// What `name` is bound to, if anything.
+    func binding(_ name: String) -> Binding? {
+        index(of: name).map { values[$0] }
+    }
+
+    private mutating func set(_ name: String, _ binding: Binding?) {
+        if let i = index(of: name) {
+            if let binding {
+                values[i] = binding
+            } else {
+                names.remove(at: i)
+                values.remove(at: i)
+            }
+        } else if let binding {
+            names.append(name)
+            values.append(binding)
+        }
     }
 
     /// The fact bound to `name`; setting nil unbinds it (it becomes unknown).
     public subscript(name: String) -> Fact? {
         get {
-            if case .fact(let fact) = storage[name] { return fact }
+            if case .fact(let fact) = binding(name) { return fact }
             return nil
         }
-        set { storage[name] = newValue.map { .fact($0) } }
+        set { set(name, newValue.map { .fact($0) }) }
     }
 
     /// Binds `name` to an outcome: reading it gives that value, unknown or error.
     public mutating func bind(_ name: String, to outcome: Outcome) {
-        storage[name] = .outcome(outcome)
+        set(name, .outcome(outcome))
     }
 
     /// Binds `name` to a map whose fields are outcomes: `name.field` gives the field's outcome,
     /// and an absent field is unknown. Reading `name` as a whole gives a map of the fields when
     /// all are values, else the first unknown or error in field-name order.
     public mutating func bind(_ name: String, fields: [String: Outcome]) {
-        storage[name] = .record(fields)
+        set(name, .record(fields.map { (name: $0.key, outcome: $0.value) }))
+    }
+
+    /// The same as `bind(_:fields:)` for fields already in a list (names are unique).
+    public mutating func bind(_ name: String, fieldList: [(name: String, outcome: Outcome)]) {
+        set(name, .record(fieldList))
+    }
+}
+
+extension Bindings.Binding {
+    /// The outcome of field `name` of a record binding; nil when the record lacks it.
+    static func field(_ name: String, of fields: [(name: String, outcome: Outcome)]) -> Outcome? {
+        var i = 0
+        while i < fields.count {
+            if fields[i].name == name { return fields[i].outcome }
+            i += 1
+        }
+        return nil
     }
 }

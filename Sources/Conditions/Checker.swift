@@ -200,7 +200,7 @@ struct Checker {
             // A variable may be bound to a record of outcomes (evidence): read the field's own.
             return Typed(type: type) { frame in
                 if case .record(let fields)? = frame.slots[slot] {
-                    return fields[name].map(Res.init) ?? .unknown(Unknown(path: path, location: nil))
+                    return Bindings.Binding.field(name, of: fields).map(Res.init) ?? .unknown(Unknown(path: path, location: nil))
                 }
                 return Runtime.field(name, of: baseEval(&frame), path: path)
             }

@@ -26,7 +26,7 @@ public final class CompiledCondition: Sendable {
     public func evaluate(_ bindings: Bindings) -> Outcome {
         var frame = Frame(slots: Array(repeating: nil, count: frameSize), iterations: ConditionLimits.maxIterations)
         for (name, slot) in zip(variables, slots) {
-            frame.slots[slot] = bindings.storage[name]
+            frame.slots[slot] = bindings.binding(name)
         }
         return root(&frame).outcome
     }

@@ -13,11 +13,10 @@ enum Runtime {
         case .outcome(let outcome)?: return Res(outcome)
         case .record(let fields)?:
             var entries: [FactEntry] = []
-            for name in fields.keys.sorted() {
-                guard let outcome = fields[name] else { continue }
-                switch outcome {
-                case .value(let fact): entries.append(FactEntry(key: name, value: fact))
-                default: return Res(outcome)
+            for field in fields.sorted(by: { $0.name < $1.name }) {
+                switch field.outcome {
+                case .value(let fact): entries.append(FactEntry(key: field.name, value: fact))
+                default: return Res(field.outcome)
                 }
             }
             return .value(.map(entries), nil)

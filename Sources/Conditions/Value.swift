@@ -1,9 +1,8 @@
 import AuditBasics
 
-/// A value during evaluation: the payload of a `FactValue`, unboxed.
-///
-/// `FactValue` is an indirect enum, so building one allocates; intermediate results (the bools
-/// of comparisons, the ints of arithmetic) stay in this enum and become facts only at the end.
+/// A value during evaluation: the payload of a `FactValue` without its location, which travels
+/// beside it in `Res` so intermediate results (the bools of comparisons, the ints of
+/// arithmetic) do not build facts until the end.
 enum Value: Sendable {
     case null
     case bool(Bool)
