@@ -27,15 +27,30 @@ public struct AuditEngine: Sendable {
         for profile in catalog.profiles.values { prepared[profile.id] = prepare(profile) }
     }
 
-    /// A rule ready to run under one profile.
-    struct PreparedRule: Sendable {
-        var rule: Rule
-        var params: Fact
-        var expected: LocalizedText
+    /// A rule ready to run under one profile; a class, so the loop over a profile's rules
+    /// passes one reference per rule rather than copying every field.
+    final class PreparedRule: Sendable {
+        let rule: Rule
+        /// What every finding of the rule repeats, shared.
+        let facts: RuleFacts
+        let params: Fact
+        let expected: LocalizedText
         /// The failure message with parameters filled in; evidence and target id are left.
-        var failure: (en: MessageTemplate, zh: MessageTemplate)
+        let failure: (en: MessageTemplate, zh: MessageTemplate)
         /// The words around the as-of date in the "not in force" message.
-        var notInForce: (en: (String, String), zh: (String, String))
+        let notInForce: (en: (String, String), zh: (String, String))
+
+        init(
+            rule: Rule, facts: RuleFacts, params: Fact, expected: LocalizedText,
+            failure: (en: MessageTemplate, zh: MessageTemplate), notInForce: (en: (String, String), zh: (String, String))
+        ) {
+            self.rule = rule
+            self.facts = facts
+            self.params = params
+            self.expected = expected
+            self.failure = failure
+            self.notInForce = notInForce
+        }
     }
 
     private func prepare(_ profile: Profile) -> [PreparedRule] {
@@ -49,7 +64,12 @@ public struct AuditEngine: Sendable {
             let from = rule.effectiveFrom.map { $0.description } ?? "-"
             let to = rule.effectiveTo.map { $0.description } ?? "-"
             return PreparedRule(
-                rule: rule, params: p, expected: Self.expectedText(rule, params: p), failure: failure,
+                rule: rule,
+                facts: RuleFacts(
+                    ruleID: rule.id, packID: rule.packID, title: rule.title, severity: rule.severity,
+                    scope: rule.scope.rawValue, citations: rule.citations, remediation: rule.remediation,
+                    isPractice: rule.isPractice),
+                params: p, expected: Self.expectedText(rule, params: p), failure: failure,
                 notInForce: (
                     en: ("not in force on ", " (in force \(from) to \(to))"),
                     zh: ("", " 时尚未生效或已失效（有效期 \(from) 至 \(to)）")

@@ -14,6 +14,7 @@ struct VenueRun {
     let asOf: CivilDate
     private let asOfText: String
     private var bindings: Bindings
+    private let targetSlot, paramsSlot, evidenceSlot: Bindings.Slot
     /// The targets of each list scope, with their ids, worked out once per venue.
     private var targets: [RuleScope: Targets] = [:]
 
@@ -39,6 +40,9 @@ struct VenueRun {
         b["params"] = Fact(.null)
         b.bind("evidence", fieldList: [])
         bindings = b
+        targetSlot = b.slot("target")!
+        paramsSlot = b.slot("params")!
+        evidenceSlot = b.slot("evidence")!
         for scope in RuleScope.allCases where scope != .venue {
             let key = scope.rawValue
             guard let list = venue.facts[key] else {
@@ -59,7 +63,7 @@ struct VenueRun {
         guard rule.isInForce(on: asOf) else {
             let words = prepared.notInForce
             let message = LocalizedText(en: words.en.0 + asOfText + words.en.1, zh: words.zh.0 + asOfText + words.zh.1)
-            findings.append(finding(rule, state: .notApplicable, targetID: nil, location: rule.location, message: message))
+            findings.append(finding(prepared, state: .notApplicable, targetID: nil, location: rule.location, message: message))
             return
         }
         let scopeKey = rule.scope.rawValue
@@ -73,16 +77,16 @@ struct VenueRun {
             if rule.scope == .collectionPoints || rule.scope == .incidents {
                 findings.append(
                     finding(
-                        rule, state: .unknown, targetID: nil, location: venue.facts.location,
+                        prepared, state: .unknown, targetID: nil, location: venue.facts.location,
                         message: LocalizedText(
                             en: scopeKey + " is not recorded, so this cannot be checked",
                             zh: "未记录 " + scopeKey + "，无法检查此项")))
             } else {
                 findings.append(
-                    finding(rule, state: .notApplicable, targetID: nil, location: venue.facts.location, message: noItems(scopeKey)))
+                    finding(prepared, state: .notApplicable, targetID: nil, location: venue.facts.location, message: noItems(scopeKey)))
             }
         case .empty(let list):
-            findings.append(finding(rule, state: .notApplicable, targetID: nil, location: list.location, message: noItems(scopeKey)))
+            findings.append(finding(prepared, state: .notApplicable, targetID: nil, location: list.location, message: noItems(scopeKey)))
         case .items(let items):
             for item in items { findings.append(evaluate(prepared, target: item.fact, targetID: item.id)) }
         }
@@ -90,33 +94,33 @@ struct VenueRun {
 
     private mutating func evaluate(_ prepared: AuditEngine.PreparedRule, target: Fact, targetID: String?) -> Finding {
         let rule = prepared.rule
-        bindings["target"] = target
-        bindings["params"] = prepared.params
+        bindings.set(targetSlot, to: target)
+        bindings.set(paramsSlot, to: prepared.params)
         var evidence: [(name: String, outcome: Outcome)] = []
         var items: [EvidenceItem] = []
         if !rule.evidence.isEmpty {
             evidence.reserveCapacity(rule.evidence.count)
             items.reserveCapacity(rule.evidence.count)
             for (name, condition) in rule.evidence {
-                bindings.bind("evidence", fieldList: evidence)
-                let outcome = condition.evaluate(bindings)
+                bindings.set(evidenceSlot, fieldList: evidence)
+                let outcome = condition.evaluate(reusing: &bindings)
                 // Unbound first, so the list is not shared and the append does not copy it.
-                bindings.bind("evidence", fieldList: [])
+                bindings.set(evidenceSlot, fieldList: [])
                 evidence.append((name, outcome))
                 items.append(EvidenceItem(name: name, value: display(outcome), location: outcome.location))
             }
         }
-        bindings.bind("evidence", fieldList: evidence)
+        bindings.set(evidenceSlot, fieldList: evidence)
 
         func make(_ state: FindingState, _ location: FileLocation?, _ message: LocalizedText) -> Finding {
-            var f = finding(rule, state: state, targetID: targetID, location: location ?? target.location, message: message)
+            var f = finding(prepared, state: state, targetID: targetID, location: location ?? target.location, message: message)
             f.evidence = items
             f.expected = prepared.expected
             return f
         }
 
         if let applies = rule.appliesIf {
-            switch applies.evaluate(bindings) {
+            switch applies.evaluate(reusing: &bindings) {
             case .value(let fact):
                 if case .bool(false) = fact.value {
                     return make(.notApplicable, fact.location, LocalizedText(en: "does not apply here", zh: "此处不适用"))
@@ -127,7 +131,7 @@ struct VenueRun {
                 return make(.error, location, LocalizedText(message))
             }
         }
-        switch rule.require.evaluate(bindings) {
+        switch rule.require.evaluate(reusing: &bindings) {
         case .value(let fact):
             guard case .bool(let ok) = fact.value else {
                 return make(.error, fact.location, LocalizedText("the requirement gave \(fact.value.kindName), not true or false"))
@@ -145,13 +149,11 @@ struct VenueRun {
         }
     }
 
-    private func finding(_ rule: Rule, state: FindingState, targetID: String?, location: FileLocation?, message: LocalizedText)
-        -> Finding
-    {
-        Finding(
-            ruleID: rule.id, packID: rule.packID, title: rule.title, severity: rule.severity, state: state,
-            scope: rule.scope.rawValue, targetID: targetID, location: location, message: message,
-            citations: rule.citations, remediation: rule.remediation, isPractice: rule.isPractice)
+    private func finding(
+        _ prepared: AuditEngine.PreparedRule, state: FindingState, targetID: String?, location: FileLocation?,
+        message: LocalizedText
+    ) -> Finding {
+        Finding(rule: prepared.facts, state: state, targetID: targetID, location: location, message: message)
     }
 
     /// `collection_points[book]`, or `venue` for venue-wide rules.

@@ -50,15 +50,58 @@ public struct WaiverInfo: Sendable, Hashable {
     }
 }
 
+/// What a finding repeats from its rule: the same for every finding of that rule in a run.
+///
+/// Kept in one shared box so that the engine, which makes a hundred or more findings per venue,
+/// copies one reference per finding instead of every title, citation and remediation text.
+public final class RuleFacts: Sendable, Hashable {
+    public let ruleID: String
+    public let packID: String
+    public let title: LocalizedText
+    public let severity: Severity
+    public let scope: String
+    public let citations: [Citation]
+    public let remediation: LocalizedText
+    public let isPractice: Bool
+
+    public init(
+        ruleID: String, packID: String, title: LocalizedText, severity: Severity, scope: String,
+        citations: [Citation], remediation: LocalizedText, isPractice: Bool
+    ) {
+        self.ruleID = ruleID
+        self.packID = packID
+        self.title = title
+        self.severity = severity
+        self.scope = scope
+        self.citations = citations
+        self.remediation = remediation
+        self.isPractice = isPractice
+    }
+
+    public static func == (a: RuleFacts, b: RuleFacts) -> Bool {
+        a === b
+            || (a.ruleID == b.ruleID && a.packID == b.packID && a.title == b.title && a.severity == b.severity
+                && a.scope == b.scope && a.citations == b.citations && a.remediation == b.remediation
+                && a.isPractice == b.isPractice)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ruleID)
+        hasher.combine(severity)
+    }
+}
+
 /// The result of one rule for one target of one venue.
 public struct Finding: Sendable, Hashable {
-    public var ruleID: String
-    public var packID: String
-    public var title: LocalizedText
-    public var severity: Severity
+    /// The rule's own facts, shared by all its findings.
+    public let rule: RuleFacts
+    public var ruleID: String { rule.ruleID }
+    public var packID: String { rule.packID }
+    public var title: LocalizedText { rule.title }
+    public var severity: Severity { rule.severity }
     public var state: FindingState
     /// The scope the rule iterates: `venue collection_points digital_systems incidents observations`.
-    public var scope: String
+    public var scope: String { rule.scope }
     /// The id of the scope item (a collection point id), or nil for venue-wide rules.
     public var targetID: String?
     /// The node that decided the result.
@@ -70,11 +113,26 @@ public struct Finding: Sendable, Hashable {
     /// What the rule expects, in words (the rule's requirement restated for people).
     public var expected: LocalizedText?
     public var evidence: [EvidenceItem]
-    public var citations: [Citation]
-    public var remediation: LocalizedText
+    public var citations: [Citation] { rule.citations }
+    public var remediation: LocalizedText { rule.remediation }
     public var waiver: WaiverInfo?
     /// Whether the rule encodes law or good practice.
-    public var isPractice: Bool
+    public var isPractice: Bool { rule.isPractice }
+
+    public init(
+        rule: RuleFacts, state: FindingState, targetID: String?, location: FileLocation?, sourceLine: String? = nil,
+        message: LocalizedText, expected: LocalizedText? = nil, evidence: [EvidenceItem] = [], waiver: WaiverInfo? = nil
+    ) {
+        self.rule = rule
+        self.state = state
+        self.targetID = targetID
+        self.location = location
+        self.sourceLine = sourceLine
+        self.message = message
+        self.expected = expected
+        self.evidence = evidence
+        self.waiver = waiver
+    }
 
     public init(
         ruleID: String, packID: String, title: LocalizedText, severity: Severity, state: FindingState,
@@ -82,22 +140,12 @@ public struct Finding: Sendable, Hashable {
         message: LocalizedText, expected: LocalizedText? = nil, evidence: [EvidenceItem] = [],
         citations: [Citation] = [], remediation: LocalizedText, waiver: WaiverInfo? = nil, isPractice: Bool = false
     ) {
-        self.ruleID = ruleID
-        self.packID = packID
-        self.title = title
-        self.severity = severity
-        self.state = state
-        self.scope = scope
-        self.targetID = targetID
-        self.location = location
-        self.sourceLine = sourceLine
-        self.message = message
-        self.expected = expected
-        self.evidence = evidence
-        self.citations = citations
-        self.remediation = remediation
-        self.waiver = waiver
-        self.isPractice = isPractice
+        self.init(
+            rule: RuleFacts(
+                ruleID: ruleID, packID: packID, title: title, severity: severity, scope: scope, citations: citations,
+                remediation: remediation, isPractice: isPractice),
+            state: state, targetID: targetID, location: location, sourceLine: sourceLine, message: message,
+            expected: expected, evidence: evidence, waiver: waiver)
     }
 }
 

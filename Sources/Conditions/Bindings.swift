@@ -20,6 +20,8 @@ public struct Bindings: Sendable {
 
     private var names: [String] = []
     private var values: [Binding] = []
+    /// Variable slots lent to `CompiledCondition.evaluate(reusing:)`; empty between calls.
+    var scratch: [Binding?] = []
 
     public init() {}
 
@@ -56,6 +58,24 @@ public struct Bindings: Sendable {
             names.append(name)
             values.append(binding)
         }
+    }
+
+    /// The position of a bound name, for rebinding it many times without looking it up; valid
+    /// until a name is unbound.
+    public struct Slot: Sendable {
+        fileprivate let index: Int
+    }
+
+    public func slot(_ name: String) -> Slot? {
+        index(of: name).map(Slot.init)
+    }
+
+    public mutating func set(_ slot: Slot, to fact: Fact) {
+        values[slot.index] = .fact(fact)
+    }
+
+    public mutating func set(_ slot: Slot, fieldList: [(name: String, outcome: Outcome)]) {
+        values[slot.index] = .record(fieldList)
     }
 
     /// The fact bound to `name`; setting nil unbinds it (it becomes unknown).

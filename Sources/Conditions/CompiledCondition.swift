@@ -30,4 +30,23 @@ public final class CompiledCondition: Sendable {
         }
         return root(&frame).outcome
     }
+
+    /// The same as `evaluate(_:)`, but the variable slots live in `bindings`' scratch space
+    /// between calls, so a caller that evaluates many conditions does not allocate a frame for
+    /// each.
+    public func evaluate(reusing bindings: inout Bindings) -> Outcome {
+        var frame = Frame(slots: [], iterations: ConditionLimits.maxIterations)
+        swap(&frame.slots, &bindings.scratch)
+        if frame.slots.count < frameSize {
+            frame.slots.append(contentsOf: repeatElement(nil, count: frameSize - frame.slots.count))
+        }
+        for i in 0..<frameSize { frame.slots[i] = nil }
+        for (name, slot) in zip(variables, slots) {
+            frame.slots[slot] = bindings.binding(name)
+        }
+        let outcome = root(&frame).outcome
+        for i in 0..<frameSize { frame.slots[i] = nil }
+        swap(&frame.slots, &bindings.scratch)
+        return outcome
+    }
 }

@@ -45,8 +45,10 @@ enum Runtime {
     @inline(__always)
     static func find(_ name: String, in entries: [FactEntry]) -> Int? {
         var i = 0
+        let length = name.utf8.count
         while i < entries.count {
-            if entries[i].key == name { return i }
+            // Lengths first: comparing unequal strings is slower than comparing two counts.
+            if entries[i].key.utf8.count == length && entries[i].key == name { return i }
             i += 1
         }
         return nil
