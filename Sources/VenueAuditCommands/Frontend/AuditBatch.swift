@@ -88,12 +88,13 @@ struct AuditBatch {
                     fileHasErrors = true
                     continue
                 }
-                // The text report lists the venue's diagnostics; --quiet keeps only its summary.
-                if quiet { for d in result.diagnostics { Console.err(d.description) } }
-                let rendered = (try? text.render(result)) ?? ""
+                // The text report lists the venue's diagnostics; --quiet prints them on standard
+                // error and renders only the summary line, not the findings it would drop.
                 if quiet {
-                    if let last = rendered.split(separator: "\n").last { Console.out(String(last)) }
+                    for d in result.diagnostics { Console.err(d.description) }
+                    Console.out(text.summaryLine(result))
                 } else {
+                    let rendered = (try? text.render(result)) ?? ""
                     Console.out(rendered.hasSuffix("\n") ? String(rendered.dropLast()) : rendered)
                 }
                 verdicts[result.verdict, default: 0] += 1
