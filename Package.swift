@@ -104,6 +104,8 @@ let package = Package(
         .testTarget(name: "AuditEngineTests", dependencies: ["AuditEngine", "TestSupport"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "CLibXML2", "TestSupport"]),
         .testTarget(name: "CommandTests", dependencies: ["TestSupport"]),
+        /** The batch frontend's own machinery, tested in-process (the commands are tested through the binary). */
+        .testTarget(name: "FrontendTests", dependencies: ["VenueAuditCommands"]),
         .testTarget(
             name: "AggregationTests",
             dependencies: ["Aggregation", "ReportStore", "CorpusGenerator", "Reporters", "TestSupport"]

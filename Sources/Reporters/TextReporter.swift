@@ -50,6 +50,39 @@ public struct TextReporter: Reporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The last line of `render(_:)` on its own (no trailing newline): the venue's verdict and
+    /// counts. For callers that print only summaries, without paying for the findings' lines.
+    public func summaryLine(_ result: AuditResult) -> String {
+        let labels = ReportLabels(language: context.language)
+        let states = result.countsByState
+        let failing = result.failuresBySeverity
+        var parts: [String] = []
+        for state in ReportFormatting.stateOrder {
+            guard let n = states[state], n > 0 else { continue }
+            var part = "\(n) \(labels.state(state))"
+            if state == .fail {
+                let bySeverity = ReportFormatting.severityOrder.compactMap { s -> String? in
+                    guard let k = failing[s], k > 0 else { return nil }
+                    return "\(k) \(labels.severity(s))"
+                }
+                part += " (" + bySeverity.joined(separator: ", ") + ")"
+            }
+            parts.append(part)
+        }
+        if parts.isEmpty { parts.append(context.language == .zh ? "无检查结果" : "no findings") }
+        let name = result.venue.name.map { " \(Self.clean($0))" } ?? ""
+        let colour =
+            switch result.verdict {
+            case .nonCompliant: "\u{1B}[1;31m"
+            case .incomplete: "\u{1B}[1;33m"
+            case .compliant: "\u{1B}[1;32m"
+            }
+        let separator = context.language == .zh ? "；" : "; "
+        let threshold = "\(labels[.failThreshold]) \(labels.severity(result.failThreshold))"
+        return "\(Self.clean(result.venue.id))\(name): \(paint(labels.verdict(result.verdict), colour)): "
+            + parts.joined(separator: ", ") + separator + threshold
+    }
+
     // MARK: - Private
 
     private func lines(for f: Finding, in result: AuditResult) -> [String] {
@@ -80,37 +113,6 @@ public struct TextReporter: Reporter {
         let note = paint("note:", "\u{1B}[1;36m")
         out.append("\(where_) \(note) \(severity)\(target); \(see) \(context.ruleDocURL(f.ruleID))")
         return out
-    }
-
-    private func summaryLine(_ result: AuditResult) -> String {
-        let labels = ReportLabels(language: context.language)
-        let states = result.countsByState
-        let failing = result.failuresBySeverity
-        var parts: [String] = []
-        for state in ReportFormatting.stateOrder {
-            guard let n = states[state], n > 0 else { continue }
-            var part = "\(n) \(labels.state(state))"
-            if state == .fail {
-                let bySeverity = ReportFormatting.severityOrder.compactMap { s -> String? in
-                    guard let k = failing[s], k > 0 else { return nil }
-                    return "\(k) \(labels.severity(s))"
-                }
-                part += " (" + bySeverity.joined(separator: ", ") + ")"
-            }
-            parts.append(part)
-        }
-        if parts.isEmpty { parts.append(context.language == .zh ? "无检查结果" : "no findings") }
-        let name = result.venue.name.map { " \(Self.clean($0))" } ?? ""
-        let colour =
-            switch result.verdict {
-            case .nonCompliant: "\u{1B}[1;31m"
-            case .incomplete: "\u{1B}[1;33m"
-            case .compliant: "\u{1B}[1;32m"
-            }
-        let separator = context.language == .zh ? "；" : "; "
-        let threshold = "\(labels[.failThreshold]) \(labels.severity(result.failThreshold))"
-        return "\(Self.clean(result.venue.id))\(name): \(paint(labels.verdict(result.verdict), colour)): "
-            + parts.joined(separator: ", ") + separator + threshold
     }
 
     private func paint(_ text: String, _ code: String) -> String {

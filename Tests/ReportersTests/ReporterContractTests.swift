@@ -170,6 +170,25 @@ struct ReporterContractTests {
         #expect(!hostile.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
     }
 
+    @Test(
+        "the summary line alone is the last line of the full text, in colour or not, in either language",
+        arguments: ["mall", "clean", "hostile"])
+    func textSummaryLine(fixture: String) throws {
+        let result = Fixtures.auditResult(named: fixture)
+        for language in Language.allCases {
+            for colour in [false, true] {
+                var context = ReportContext.pinnedForTests
+                context.language = language
+                context.colour = colour
+                let reporter = TextReporter(context: context)
+                let full = try reporter.render(result)
+                let summary = reporter.summaryLine(result)
+                #expect(!summary.isEmpty && !summary.contains("\n"))
+                #expect(full.hasSuffix("\n" + summary + "\n") || full == summary + "\n")
+            }
+        }
+    }
+
     @Test("JSON has the documented top-level fields and is valid JSON", arguments: Fixtures.names + ["hostile"])
     func jsonShape(fixture: String) throws {
         let text = try JSONReporter(context: .pinnedForTests).render(Fixtures.auditResult(named: fixture))

@@ -57,6 +57,8 @@ struct AuditCommand: ParsableCommand {
     @Flag(help: "Print only the summaries, not each finding.")
     var quiet = false
 
+    @OptionGroup var jobs: JobsOption
+
     func validate() throws {
         if let asOf, CivilDate(iso: asOf) == nil {
             throw ValidationError("--as-of '\(asOf)' is not a date written YYYY-MM-DD")
@@ -107,7 +109,7 @@ struct AuditCommand: ParsableCommand {
             writer = try ReportWriter(
                 directory: out, formats: formatNames.compactMap(Reporters.named), languages: languages, context: context)
         }
-        let status = batch.run(paths: paths, quiet: quiet, writer: &writer)
+        let status = batch.run(paths: paths, quiet: quiet, jobs: jobs.count, writer: &writer)
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }

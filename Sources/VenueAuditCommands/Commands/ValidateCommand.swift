@@ -20,6 +20,25 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @OptionGroup var jobs: JobsOption
+
+    /// What one file contributes: its diagnostics, in the order the reader found them.
+    struct ValidatedFile: Sendable {
+        var diagnostics: [Diagnostic]
+        var venues: Int
+    }
+
+    /// Reads and checks one file on any thread; `bytes` were read in input order.
+    static func check(file: String, bytes: Result<[UInt8], Diagnostic>, reader: VenueFileReader) -> ValidatedFile {
+        switch bytes {
+        case .failure(let problem):
+            return ValidatedFile(diagnostics: [problem], venues: 0)
+        case .success(let bytes):
+            let result = reader.read(bytes: bytes, path: file)
+            return ValidatedFile(diagnostics: result.diagnostics, venues: result.venues.count)
+        }
+    }
+
     func run() throws {
         let (files, missing) = InputFiles.expand(paths)
         for diagnostic in missing { Console.err(diagnostic.description) }
@@ -27,21 +46,17 @@ struct ValidateCommand: ParsableCommand {
         var warnings = 0
         var venues = 0
         let reader = VenueFileReader()
-        for file in files {
-            let diagnostics: [Diagnostic]
-            switch InputFiles.read(file) {
-            case .failure(let problem):
-                diagnostics = [problem]
-            case .success(let bytes):
-                let result = reader.read(bytes: bytes, path: file)
-                venues += result.venues.count
-                diagnostics = result.diagnostics
-            }
-            for diagnostic in diagnostics { Console.err(diagnostic.description) }
-            let fileWarnings = diagnostics.filter { $0.severity == .warning }.count
-            warnings += fileWarnings
-            if diagnostics.hasErrors || (strict && fileWarnings > 0) { failed += 1 }
-        }
+        var pending = files.makeIterator()
+        OrderedParallelMap<(String, Result<[UInt8], Diagnostic>), ValidatedFile>(jobs: max(1, min(jobs.count, files.count))).run(
+            produce: { pending.next().map { ($0, InputFiles.read($0)) } },
+            transform: { file, bytes in Self.check(file: file, bytes: bytes, reader: reader) },
+            emit: { checked in
+                for diagnostic in checked.diagnostics { Console.err(diagnostic.description) }
+                venues += checked.venues
+                let fileWarnings = checked.diagnostics.filter { $0.severity == .warning }.count
+                warnings += fileWarnings
+                if checked.diagnostics.hasErrors || (strict && fileWarnings > 0) { failed += 1 }
+            })
         let total = files.count + missing.count
         Console.out(
             "validated \(total) file\(total == 1 ? "" : "s") (\(venues) venue\(venues == 1 ? "" : "s")): "

@@ -8,8 +8,12 @@ import PolicyCatalog
 import Reporters
 import VenueModel
 
-/// Audits the files of one run, one at a time, printing as it goes so output follows input
-/// order and memory does not grow with the batch.
+/// Audits the files of one run on `--jobs` threads, printing as it goes: output follows input
+/// order whatever the number of threads, and memory does not grow with the batch.
+///
+/// A file is the unit of work. Reading its bytes, printing and writing report files happen on
+/// the calling thread in input order; parsing, auditing and rendering happen on a worker,
+/// which shares the engine and the reader read-only. See `OrderedParallelMap`.
 struct AuditBatch {
     let engine: AuditEngine
     let language: Language
@@ -51,64 +55,56 @@ struct AuditBatch {
         return Waiver.list(from: result.facts)
     }
 
-    func run(paths: [String], quiet: Bool, writer: inout ReportWriter?) -> ExitStatus {
+    /// What one file contributes to the run, worked out on a worker thread and then printed
+    /// and written, step by step, in input order.
+    struct AuditedFile: Sendable {
+        enum Step: Sendable {
+            /// A line for standard error.
+            case stderr(String)
+            /// Text for standard output.
+            case stdout(String)
+            /// A venue audited: its verdict, and its reports when `--out` was given.
+            case audited(Verdict, ReportWriter.Rendered?)
+        }
+        var steps: [Step] = []
+        var hasErrors = false
+    }
+
+    func run(paths: [String], quiet: Bool, jobs: Int, writer: inout ReportWriter?) -> ExitStatus {
         let (files, missing) = InputFiles.expand(paths)
         for d in missing { Console.err(d.description) }
         var badFiles = missing.count
         var verdicts: [Verdict: Int] = [:]
         var failing = false
         let text = TextReporter(context: ReportContext(toolVersion: VenueAudit.version, generatedAt: Date(), language: language, colour: Console.stdoutIsTerminal))
-        for file in files {
-            guard case .success(let bytes) = InputFiles.read(file) else {
-                Console.err("\(file):1:1: error: [unreadable] cannot read the file")
-                badFiles += 1
-                continue
-            }
-            let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-            let fileResult = reader.read(bytes: bytes, path: file)
-            var fileHasErrors = false
-            if let error = fileResult.error {
-                Console.err(error.description)
-                fileHasErrors = true
-            }
-            for venue in fileResult.venues {
-                guard venue.isValid else {
-                    for d in venue.diagnostics { Console.err(d.description) }
-                    fileHasErrors = true
-                    continue
-                }
-                let result: AuditResult
-                do throws(AuditEngine.Refusal) {
-                    result = try engine.audit(
-                        venue, source: fileResult.source,
-                        input: InputInfo(path: file, sha256: digest, documentIndex: venue.documentIndex)
-                    ).maskingPersonalData()
-                } catch {
-                    Console.err(error.diagnostic.description)
-                    fileHasErrors = true
-                    continue
-                }
-                // The text report lists the venue's diagnostics; --quiet keeps only its summary.
-                if quiet { for d in result.diagnostics { Console.err(d.description) } }
-                let rendered = (try? text.render(result)) ?? ""
-                if quiet {
-                    if let last = rendered.split(separator: "\n").last { Console.out(String(last)) }
-                } else {
-                    Console.out(rendered.hasSuffix("\n") ? String(rendered.dropLast()) : rendered)
-                }
-                verdicts[result.verdict, default: 0] += 1
-                if result.verdict == .nonCompliant { failing = true }
-                if writer != nil {
-                    do {
-                        _ = try writer?.write(result)
-                    } catch {
-                        Console.err("venue-audit: error: cannot write the reports of \(result.venue.id): \(error)")
-                        fileHasErrors = true
+        let renderer = writer?.renderer
+        // libxml2 wants its one-time set-up done before threads use it.
+        if renderer != nil { LibXML.ensureInitialised() }
+        var pending = files.makeIterator()
+        // No more threads than files: one file is audited on this thread, with no worker at all.
+        OrderedParallelMap<(String, Result<[UInt8], Diagnostic>), AuditedFile>(jobs: max(1, min(jobs, files.count))).run(
+            produce: { pending.next().map { ($0, InputFiles.read($0)) } },
+            transform: { file, bytes in audit(file: file, bytes: bytes, quiet: quiet, text: text, renderer: renderer) },
+            emit: { audited in
+                var fileHasErrors = audited.hasErrors
+                for step in audited.steps {
+                    switch step {
+                    case .stderr(let line): Console.err(line)
+                    case .stdout(let line): Console.out(line)
+                    case .audited(let verdict, let rendered):
+                        verdicts[verdict, default: 0] += 1
+                        if verdict == .nonCompliant { failing = true }
+                        guard let rendered else { continue }
+                        do {
+                            _ = try writer?.write(rendered)
+                        } catch {
+                            Console.err("venue-audit: error: cannot write the reports of \(rendered.row.venue): \(error)")
+                            fileHasErrors = true
+                        }
                     }
                 }
-            }
-            if fileHasErrors { badFiles += 1 }
-        }
+                if fileHasErrors { badFiles += 1 }
+            })
         if let w = writer {
             do {
                 try w.writeIndex()
@@ -124,5 +120,53 @@ struct AuditBatch {
                 + "\(verdicts[.compliant, default: 0]) compliant; \(badFiles) file\(badFiles == 1 ? "" : "s") with errors")
         if badFiles > 0 { return .badInput }
         return failing ? .findings : .ok
+    }
+
+    /// Reads, audits and renders one file; pure apart from what it returns, so it runs on any
+    /// thread. The steps are what a sequential run printed and wrote for the file, in order.
+    func audit(
+        file: String, bytes: Result<[UInt8], Diagnostic>, quiet: Bool, text: TextReporter, renderer: ReportWriter.Renderer?
+    ) -> AuditedFile {
+        var out = AuditedFile()
+        guard case .success(let bytes) = bytes else {
+            out.steps.append(.stderr("\(file):1:1: error: [unreadable] cannot read the file"))
+            out.hasErrors = true
+            return out
+        }
+        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let fileResult = reader.read(bytes: bytes, path: file)
+        if let error = fileResult.error {
+            out.steps.append(.stderr(error.description))
+            out.hasErrors = true
+        }
+        for venue in fileResult.venues {
+            guard venue.isValid else {
+                out.steps += venue.diagnostics.map { .stderr($0.description) }
+                out.hasErrors = true
+                continue
+            }
+            let result: AuditResult
+            do throws(AuditEngine.Refusal) {
+                result = try engine.audit(
+                    venue, source: fileResult.source,
+                    input: InputInfo(path: file, sha256: digest, documentIndex: venue.documentIndex)
+                ).maskingPersonalData()
+            } catch {
+                out.steps.append(.stderr(error.diagnostic.description))
+                out.hasErrors = true
+                continue
+            }
+            // The text report lists the venue's diagnostics; --quiet prints them on standard
+            // error and keeps only the summary line, rendered on its own.
+            if quiet {
+                out.steps += result.diagnostics.map { .stderr($0.description) }
+                out.steps.append(.stdout(text.summaryLine(result)))
+            } else {
+                let rendered = (try? text.render(result)) ?? ""
+                out.steps.append(.stdout(rendered.hasSuffix("\n") ? String(rendered.dropLast()) : rendered))
+            }
+            out.steps.append(.audited(result.verdict, renderer?.render(result)))
+        }
+        return out
     }
 }

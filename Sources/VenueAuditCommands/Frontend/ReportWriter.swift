@@ -7,30 +7,82 @@ import Reporters
 /// Writes report files into the output folder: names made safe from the venue id, each file
 /// written to a temporary name and renamed, so an interrupted run leaves no half report and
 /// nothing is written outside the folder.
+///
+/// Writing is split in two so a batch can render on many threads and still name files as a
+/// sequential run would: `renderer.render(_:)` is pure and runs anywhere; `write(_:)` picks
+/// the file names (a later venue with the same id and date gets `-2`, `-3`, ...), writes the
+/// files and remembers the row for `index.html`, and is called once per venue in input order.
 struct ReportWriter {
     let directory: URL
-    let formats: [any Reporter.Type]
-    let languages: [Language]
-    let context: ReportContext
+    let renderer: Renderer
     private var used: Set<String> = []
-    /// One row per venue written, for `index.html`.
+    /// One row per venue written, for `index.html`: a few short strings, never the report.
     private var rows: [IndexRow] = []
 
-    private struct IndexRow {
+    struct IndexRow: Sendable {
         var venue: String
         var name: String
         var date: String
         var verdict: Verdict
         var fails: Int
         var unknowns: Int
-        var files: [String]
+        var files: [String] = []
+    }
+
+    /// Turns a result into the documents of every format, in memory; no file system.
+    struct Renderer: Sendable {
+        let formats: [any Reporter.Type]
+        let languages: [Language]
+        let context: ReportContext
+
+        /// Every format (HTML once per language) rendered for one result. Stops at the first
+        /// format that fails and says why; what was rendered before it is kept.
+        func render(_ result: AuditResult) -> Rendered {
+            var rendered = Rendered(
+                stem: ReportWriter.safeStem(result.venue.id + (result.assessment.date.map { "_\($0)" } ?? "")),
+                row: IndexRow(
+                    venue: result.venue.id, name: result.venue.name ?? "", date: result.assessment.date?.description ?? "",
+                    verdict: result.verdict, fails: result.countsByState[.fail, default: 0],
+                    unknowns: result.countsByState[.unknown, default: 0]))
+            for format in formats {
+                let perLanguage = format.identifier == "html" ? languages : [languages.first ?? .en]
+                for language in perLanguage {
+                    var ctx = context
+                    ctx.language = language
+                    let text: String
+                    do {
+                        text = try format.init(context: ctx).render(result)
+                    } catch {
+                        rendered.failure = String(describing: error)
+                        return rendered
+                    }
+                    let suffix = (format.identifier == "html" && perLanguage.count > 1 && language != .en) ? ".\(language.rawValue)" : ""
+                    rendered.documents.append((ending: "\(suffix).\(format.fileExtension)", data: Data(text.utf8)))
+                }
+            }
+            return rendered
+        }
+    }
+
+    /// The documents of one venue, waiting for their file names.
+    struct Rendered: Sendable {
+        /// The file-name stem before de-duplication.
+        var stem: String
+        var row: IndexRow
+        /// What follows the stem in each file name (`.xml`, `.zh.html`), and the file's bytes.
+        var documents: [(ending: String, data: Data)] = []
+        /// Why rendering stopped early, if it did.
+        var failure: String?
+    }
+
+    /// A rendering failure reported by `write(_:)` after the documents before it were written.
+    struct RenderFailure: Error, CustomStringConvertible {
+        var description: String
     }
 
     init(directory: String, formats: [any Reporter.Type], languages: [Language], context: ReportContext) throws {
         self.directory = URL(fileURLWithPath: directory).standardizedFileURL
-        self.formats = formats
-        self.languages = languages
-        self.context = context
+        self.renderer = Renderer(formats: formats, languages: languages, context: context)
         try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
     }
 
@@ -46,9 +98,16 @@ struct ReportWriter {
         return String(out.prefix(120))
     }
 
-    /// Writes every format (HTML once per language) for one result; returns the file names.
+    /// Renders and writes every format for one result; returns the file names.
     mutating func write(_ result: AuditResult) throws -> [String] {
-        var stem = Self.safeStem(result.venue.id + (result.assessment.date.map { "_\($0)" } ?? ""))
+        try write(renderer.render(result))
+    }
+
+    /// Writes rendered documents under a stem not used before in this run; returns the file
+    /// names. Throws after writing what was rendered when rendering had failed, as a run that
+    /// renders and writes one format at a time would.
+    mutating func write(_ rendered: Rendered) throws -> [String] {
+        var stem = rendered.stem
         if used.contains(stem) {
             var n = 2
             while used.contains("\(stem)-\(n)") { n += 1 }
@@ -56,24 +115,15 @@ struct ReportWriter {
         }
         used.insert(stem)
         var written: [String] = []
-        for format in formats {
-            let perLanguage = format.identifier == "html" ? languages : [languages.first ?? .en]
-            for language in perLanguage {
-                var ctx = context
-                ctx.language = language
-                let text = try format.init(context: ctx).render(result)
-                let suffix = (format.identifier == "html" && perLanguage.count > 1 && language != .en) ? ".\(language.rawValue)" : ""
-                let name = "\(stem)\(suffix).\(format.fileExtension)"
-                try Self.atomicWrite(Data(text.utf8), to: directory.appendingPathComponent(name))
-                written.append(name)
-            }
+        for document in rendered.documents {
+            let name = stem + document.ending
+            try Self.atomicWrite(document.data, to: directory.appendingPathComponent(name))
+            written.append(name)
         }
-        let counts = result.countsByState
-        rows.append(
-            IndexRow(
-                venue: result.venue.id, name: result.venue.name ?? "", date: result.assessment.date?.description ?? "",
-                verdict: result.verdict, fails: counts[.fail, default: 0], unknowns: counts[.unknown, default: 0],
-                files: written))
+        if let failure = rendered.failure { throw RenderFailure(description: failure) }
+        var row = rendered.row
+        row.files = written
+        rows.append(row)
         return written
     }
 
