@@ -54,15 +54,31 @@ public enum PersonalDataMasker {
         public var found: Bool { !kinds.isEmpty }
     }
 
+    /// A quick test that lets most texts skip the scanner. Every pattern needs one of: an '@'
+    /// (e-mail), a '+' (international or +86 numbers), a run of at least 7 digits (ID numbers,
+    /// mobiles written together, landline subscriber numbers, passports), or a 3-digit run
+    /// starting with 1 and followed by a separator (a mobile written 138-1234-5678). Dates,
+    /// counts and ids such as `2020-12-10` or `CN-SC-CD-JJ-000417` have none of these.
+    static func mayContainPersonalData(_ text: String) -> Bool {
+        var run = 0
+        var runStart: UInt8 = 0
+        for b in text.utf8 {
+            if isDigit(b) {
+                if run == 0 { runStart = b }
+                run += 1
+                if run >= 7 { return true }
+                continue
+            }
+            if b == UInt8(ascii: "@") || b == UInt8(ascii: "+") { return true }
+            if run == 3 && runStart == UInt8(ascii: "1") && isPhoneSeparator(b) { return true }
+            run = 0
+        }
+        return false
+    }
+
     /// Masks every piece of personal data in `text`.
     public static func mask(_ text: String) -> Result {
-        // Fast path: every pattern needs a digit or an '@'.
-        var candidate = false
-        for b in text.utf8 where isDigit(b) || b == UInt8(ascii: "@") {
-            candidate = true
-            break
-        }
-        guard candidate else { return Result(text: text, kinds: []) }
+        guard mayContainPersonalData(text) else { return Result(text: text, kinds: []) }
 
         var scanner = Scanner(bytes: Array(text.utf8))
         scanner.run()

@@ -11,43 +11,52 @@ extension AuditResult {
     /// evidence; diagnostic messages and notes. Identifiers (venue, rule and target ids), paths,
     /// vocabulary values and rule texts from the packs are left as they are.
     public func maskingPersonalData() -> AuditResult {
+        var copy = self
+        copy.maskPersonalData()
+        return copy
+    }
+
+    /// Masks this result in place (see `maskingPersonalData()`): a result the caller owns alone
+    /// is not copied, and a text is only replaced when it held personal data.
+    public mutating func maskPersonalData() {
         var found = personalDataFoundInInput
         func mask(_ text: String) -> String { PersonalDataMasker.mask(text, found: &found) }
         func mask(_ text: String?) -> String? { text.map { PersonalDataMasker.mask($0, found: &found) } }
-
-        var copy = self
-        copy.venue.name = mask(venue.name)
-        copy.venue.district = mask(venue.district)
-        copy.venue.operatorName = mask(venue.operatorName)
-        copy.assessment.assessor = mask(assessment.assessor)
-        copy.assessment.organization = mask(assessment.organization)
-        copy.findings = findings.map { finding in
-            var f = finding
-            f.message = finding.message.map { mask($0) }
-            f.sourceLine = mask(finding.sourceLine)
-            f.evidence = finding.evidence.map { item in
-                EvidenceItem(name: item.name, value: mask(item.value), location: item.location)
+        func maskInPlace(_ text: inout String) {
+            let result = PersonalDataMasker.mask(text)
+            if result.found {
+                found = true
+                text = result.text
             }
-            if var waiver = finding.waiver {
-                waiver.reason = mask(waiver.reason)
-                waiver.approvedBy = mask(waiver.approvedBy)
-                f.waiver = waiver
-            }
-            return f
         }
-        copy.observations = observations.map { observation in
+
+        venue.name = mask(venue.name)
+        venue.district = mask(venue.district)
+        venue.operatorName = mask(venue.operatorName)
+        assessment.assessor = mask(assessment.assessor)
+        assessment.organization = mask(assessment.organization)
+        for i in findings.indices {
+            maskInPlace(&findings[i].message.en)
+            maskInPlace(&findings[i].message.zh)
+            if findings[i].sourceLine != nil { maskInPlace(&findings[i].sourceLine!) }
+            for j in findings[i].evidence.indices { maskInPlace(&findings[i].evidence[j].value) }
+            if findings[i].waiver != nil {
+                maskInPlace(&findings[i].waiver!.reason)
+                maskInPlace(&findings[i].waiver!.approvedBy)
+            }
+        }
+        observations = observations.map { observation in
             var o = observation
             o.note = mask(observation.note)
             o.evidence = observation.evidence.map { mask($0) }
             return o
         }
-        copy.diagnostics = diagnostics.map { diagnostic in
+        diagnostics = diagnostics.map { diagnostic in
             var d = diagnostic
             d.message = mask(diagnostic.message)
             d.notes = diagnostic.notes.map { mask($0) }
             return d
         }
-        copy.personalDataFoundInInput = found
-        return copy
+        personalDataFoundInInput = found
     }
 }

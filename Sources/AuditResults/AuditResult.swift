@@ -121,20 +121,28 @@ public struct AuditResult: Sendable, Hashable {
     /// How many findings are in each state.
     public var countsByState: [FindingState: Int] {
         var counts: [FindingState: Int] = [:]
-        for f in findings { counts[f.state, default: 0] += 1 }
+        // Indexing reads one field in place; iterating would copy every finding.
+        for i in findings.indices { counts[findings[i].state, default: 0] += 1 }
         return counts
     }
 
     /// How many failing findings there are at each severity.
     public var failuresBySeverity: [Severity: Int] {
         var counts: [Severity: Int] = [:]
-        for f in findings where f.state == .fail { counts[f.severity, default: 0] += 1 }
+        for i in findings.indices where findings[i].state == .fail { counts[findings[i].severity, default: 0] += 1 }
         return counts
     }
 
     public var verdict: Verdict {
-        if findings.contains(where: { $0.state == .fail && $0.severity >= failThreshold }) { return .nonCompliant }
-        if findings.contains(where: { $0.state == .unknown || $0.state == .error }) { return .incomplete }
+        var incomplete = false
+        for i in findings.indices {
+            switch findings[i].state {
+            case .fail where findings[i].severity >= failThreshold: return .nonCompliant
+            case .unknown, .error: incomplete = true
+            default: break
+            }
+        }
+        if incomplete { return .incomplete }
         return .compliant
     }
 }

@@ -145,12 +145,12 @@ struct AuditBatch {
                 out.hasErrors = true
                 continue
             }
-            let result: AuditResult
+            var result: AuditResult
             do throws(AuditEngine.Refusal) {
                 result = try engine.audit(
                     venue, source: fileResult.source,
-                    input: InputInfo(path: file, sha256: digest, documentIndex: venue.documentIndex)
-                ).maskingPersonalData()
+                    input: InputInfo(path: file, sha256: digest, documentIndex: venue.documentIndex))
+                result.maskPersonalData()
             } catch {
                 out.steps.append(.stderr(error.diagnostic.description))
                 out.hasErrors = true
