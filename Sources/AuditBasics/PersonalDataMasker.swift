@@ -60,9 +60,13 @@ public enum PersonalDataMasker {
     /// starting with 1 and followed by a separator (a mobile written 138-1234-5678). Dates,
     /// counts and ids such as `2020-12-10` or `CN-SC-CD-JJ-000417` have none of these.
     static func mayContainPersonalData(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(mayContainPersonalData) ?? mayContainPersonalData(Array(text.utf8))
+    }
+
+    private static func mayContainPersonalData<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         var run = 0
         var runStart: UInt8 = 0
-        for b in text.utf8 {
+        for b in bytes {
             if isDigit(b) {
                 if run == 0 { runStart = b }
                 run += 1

@@ -69,6 +69,9 @@ public enum ReportDigest {
         return nil
     }
 
+    /// The SHA-256 of `bytes` in lower-case hex, as reports record their input files.
+    public static func sha256Hex(of bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
+
     private static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []

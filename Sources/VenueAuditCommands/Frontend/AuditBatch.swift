@@ -2,7 +2,6 @@ import ArgumentParser
 import AuditBasics
 import AuditEngine
 import AuditResults
-import Crypto
 import Foundation
 import PolicyCatalog
 import Reporters
@@ -133,7 +132,7 @@ struct AuditBatch {
             out.hasErrors = true
             return out
         }
-        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let digest = ReportDigest.sha256Hex(of: bytes)
         let fileResult = reader.read(bytes: bytes, path: file)
         if let error = fileResult.error {
             out.steps.append(.stderr(error.description))
