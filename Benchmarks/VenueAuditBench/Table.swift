@@ -59,14 +59,16 @@ struct Row {
         let mib = Double(bytes) / 1_048_576
         let filesCell = documents.map { "\(files) (\(grouped($0)) venues)" } ?? grouped(files)
         guard let measured else {
-            return [stage, filesCell, format(mib, 1), "", "", note ?? "n/a", "", target?.text ?? "", "n/a"]
+            return [stage, filesCell, format(mib, mib < 0.95 ? 2 : 1), "", "", note ?? "n/a", "", target?.text ?? "", "n/a"]
         }
         let rate = documents.map { "\(grouped(Int(Double($0) / measured.seconds))) venues/s" }
             ?? grouped(Int(Double(files) / measured.seconds))
-        let ratioCell = isBaseline ? "1.00 (baseline)" : ratio.map { format($0, 2) } ?? "–"
+        // Small figures keep a further digit, so that a slow row does not read as zero.
+        let ratioCell = isBaseline ? "1.00 (baseline)" : ratio.map { format($0, $0 < 0.095 ? 3 : 2) } ?? "–"
+        let mibPerSecond = mib / measured.seconds
         let metCell = met.map { $0 ? "yes" : "**no**" } ?? ""
         return [
-            stage, filesCell, format(mib, 1), rate, format(mib / measured.seconds, 1), ratioCell,
+            stage, filesCell, format(mib, mib < 0.95 ? 2 : 1), rate, format(mibPerSecond, mibPerSecond < 0.95 ? 2 : 1), ratioCell,
             measured.peakText, target?.text ?? "", metCell,
         ]
     }
