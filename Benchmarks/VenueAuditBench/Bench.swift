@@ -59,11 +59,11 @@ struct Bench {
         var rows: [Row] = []
 
         // MARK: YAML: the bare parser, the reader, validate, audit.
-        let bare = measure("libyaml bare event loop", [me, "--baseline", "yaml", corpus.venues], )
+        let bare = measure("libyaml bare event loop", [me, "--baseline", "yaml", corpus.venues])
         rows.append(Row(stage: "YAML: libyaml bare event loop", files: venueFiles.count, bytes: venueBytes, measured: bare, baseline: bare, isBaseline: true))
-        let reader = measure("YAMLReader", [me, "--baseline", "reader", corpus.venues], )
+        let reader = measure("YAMLReader", [me, "--baseline", "reader", corpus.venues])
         rows.append(Row(stage: "YAML: YAMLReader, node tree with marks", files: venueFiles.count, bytes: venueBytes, measured: reader, baseline: bare))
-        let validate = measure("validate", [tool, "validate"] + (validateJobs ? ["--jobs", "1"] : []) + [corpus.venues], )
+        let validate = measure("validate", [tool, "validate"] + (validateJobs ? ["--jobs", "1"] : []) + [corpus.venues])
         rows.append(Row(stage: "YAML: `validate` (read + decode)", files: venueFiles.count, bytes: venueBytes, measured: validate, baseline: bare))
 
         let audit = measure("audit, no output, 1 core", [tool, "audit", "--quiet"] + oneCore + [corpus.venues], accept: [0, 1])
@@ -87,7 +87,7 @@ struct Bench {
                 note: "n/a (no --jobs)", baseline: bare, target: .multiple(of: audit, atLeast: 1.8)))
 
         // MARK: The small set: a baseline of its own, audit (memory pair), every format.
-        let smallBare = measure("subset: libyaml bare event loop", [me, "--baseline", "yaml", corpus.small], )
+        let smallBare = measure("subset: libyaml bare event loop", [me, "--baseline", "yaml", corpus.small])
         rows.append(Row(stage: "subset: libyaml bare event loop", files: smallFiles.count, bytes: smallBytes, measured: smallBare, baseline: smallBare, isBaseline: true))
         let smallAudit = measure("subset: audit, no output, 1 core", [tool, "audit", "--quiet"] + oneCore + [corpus.small], accept: [0, 1])
         rows.append(Row(stage: "subset: audit, no output, 1 core", files: smallFiles.count, bytes: smallBytes, measured: smallAudit, baseline: smallBare))
@@ -105,12 +105,12 @@ struct Bench {
             })
         rows.append(
             Row(
-                stage: "\(options.everyFormatOnAll ? "audit" : "subset"): audit + every format (\(Self.everyFormat)), 1 core",
+                stage: "\(options.everyFormatOnAll ? "audit: +" : "subset: audit +") every format (\(Self.everyFormat)), 1 core",
                 files: options.everyFormatOnAll ? venueFiles.count : smallFiles.count, bytes: options.everyFormatOnAll ? venueBytes : smallBytes,
                 measured: every, baseline: options.everyFormatOnAll ? bare : smallBare))
 
         // MARK: One large multi-document file.
-        let multiBare = measure("multi-document: libyaml bare event loop", [me, "--baseline", "yaml", corpus.multi], )
+        let multiBare = measure("multi-document: libyaml bare event loop", [me, "--baseline", "yaml", corpus.multi])
         rows.append(
             Row(
                 stage: "multi-document file: libyaml bare event loop", files: 1, documents: multiDocuments, bytes: multiBytes, measured: multiBare,
@@ -129,7 +129,7 @@ struct Bench {
         let reportBytes = Listing.bytes(reportFiles)
         let smallReports = linkSmallReports(smallFiles, from: reports)
         progress("warming the page cache: \(format(Double(Corpus.warm(reportFiles)) / 1_048_576, 1)) MiB of reports read")
-        let bareXML = measure("libxml2 xmlTextReader bare loop", [me, "--baseline", "xml", reports], )
+        let bareXML = measure("libxml2 xmlTextReader bare loop", [me, "--baseline", "xml", reports])
         rows.append(
             Row(stage: "aggregation: libxml2 xmlTextReader bare loop", files: reportFiles.count, bytes: reportBytes, measured: bareXML, baseline: bareXML, isBaseline: true))
         let aggregateOut = outputs + "/aggregate"
@@ -185,7 +185,7 @@ struct Bench {
         if options.keep {
             progress("kept the corpus and outputs in \(options.work)")
         } else {
-            try? fm.removeItem(atPath: options.work)
+            corpus.remove(outputs: outputs)
         }
     }
 
@@ -202,7 +202,7 @@ struct Bench {
             let child = Child.measure(arguments, me: me, scratch: outputs)
             floorKiB = max(floorKiB, child.floorKiB)
             guard accept.contains(child.status) else {
-                fail("`\(arguments.joined(separator: " "))` exited with status \(child.status); run it by hand to see why")
+                fail("`\(arguments.joined(separator: " "))` exited with status \(child.status); run it by hand to see why (the files are left in \(options.work))")
             }
             after()
             measured.runs += 1

@@ -20,7 +20,7 @@ struct Corpus {
 
     /// Every venue file, one folder per jurisdiction.
     var venues: String { directory + "/venues" }
-    /// The first tenth of each jurisdiction's files (hard links to the same inodes).
+    /// The first tenth of each jurisdiction's files, at least one (hard links to the same inodes).
     var small: String { directory + "/venues-small" }
     /// Documents of every jurisdiction, `---`-separated, about `multiMegabytes` MiB.
     var multi: String { directory + "/multi/venues.yaml" }
@@ -32,7 +32,7 @@ struct Corpus {
         let n = Self.jurisdictions.count
         return Self.jurisdictions.enumerated().map { i, j in
             let count = files / n + (i < files % n ? 1 : 0)
-            return (j, count, count / 10)
+            return (j, count, max(1, count / 10))
         }
     }
 
@@ -73,7 +73,7 @@ struct Corpus {
             return "reused from \(directory) (same seed and sizes)"
         }
         let fm = FileManager.default
-        try? fm.removeItem(atPath: directory)
+        remove()
         do {
             for (i, entry) in counts().enumerated() {
                 let folder = venues + "/" + entry.jurisdiction
@@ -99,6 +99,15 @@ struct Corpus {
             fail("cannot write the corpus into \(directory): \(error)")
         }
         return "generated into \(directory) (seed \(seed))"
+    }
+
+    /// Removes what the bench writes into its folder, and the folder if nothing else is in it
+    /// (--work may name a folder that holds other things).
+    func remove(outputs: String? = nil) {
+        for path in [manifest, venues, small, (multi as NSString).deletingLastPathComponent] + (outputs.map { [$0] } ?? []) {
+            try? FileManager.default.removeItem(atPath: path)
+        }
+        rmdir(directory)
     }
 
     /// Writes generated documents of every jurisdiction in turn, each jurisdiction an equal

@@ -47,7 +47,7 @@ struct Options {
         }
         while let flag = rest.popFirst() {
             switch flag {
-            case "--files": files = number(flag, minimum: 10)
+            case "--files": files = number(flag, minimum: Corpus.jurisdictions.count)
             case "--multi-megabytes": multiMegabytes = number(flag, minimum: 1)
             case "--repeat": repeats = number(flag, minimum: 1)
             case "--repeat-within": repeatWithin = Double(number(flag, minimum: 0))
