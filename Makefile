@@ -34,12 +34,11 @@ demo: build ## Validate and audit samples/ into reports/ (open reports/index.htm
 docs: build ## Regenerate docs/rules/ from policies/ (a test fails when they are out of date)
 	$(BIN) policies docs --out docs/rules
 
-bench: deps ## Benchmarks: reading and auditing as ratios to libyaml's bare event loop (release build)
-	$(SWIFT) build -c release --product venue-audit-bench
-	.build/release/venue-audit-bench --megabytes 20 --repeat 3
-
-bench-aggregate: build ## Peak memory of aggregate at 1,000 and 10,000 generated reports (must differ < 1.5x)
-	Tests/scripts/bench_aggregate_memory.sh $(BIN) 1000 10000
+# BUILD_FLAGS go to `swift build` (e.g. -j 1); BENCH_FLAGS to the bench (e.g. --files 200 --multi-megabytes 2).
+bench: deps ## Release build; validate, audit, aggregate a generated corpus as ratios to bare libyaml/libxml2, with peak memory
+	$(SWIFT) build -c release $(BUILD_FLAGS) --product venue-audit
+	$(SWIFT) build -c release $(BUILD_FLAGS) --product venue-audit-bench
+	.build/release/venue-audit-bench $(BENCH_FLAGS)
 
 release: deps ## Build an optimised binary at .build/release/venue-audit
 	$(SWIFT) build -c release
@@ -49,4 +48,4 @@ screenshots: build ## Render the HTML reports (English, Chinese) to PNG in repor
 	  ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends $(SHOT_PKGS))
 	scripts/screenshots.sh
 
-.PHONY: help deps build test demo docs bench bench-aggregate release screenshots
+.PHONY: help deps build test demo docs bench release screenshots

@@ -1,0 +1,256 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One run of the bench: prepares the corpus, runs every row as a child process, and prints the
+/// table. Rows run in a fixed order; the tool's rows run the release binary exactly as a user
+/// would, with standard output and standard error sent to /dev/null.
+struct Bench {
+    static let everyFormat = "xml,html,sarif,junit,json,text"
+
+    let options: Options
+    let corpus: Corpus
+    /// This executable, which runs the baseline loops as its own children.
+    let me: String
+    /// Outputs of the tool's rows (reports, dashboards); removed at the end unless --keep.
+    let outputs: String
+    let started = ContinuousClock.now
+    /// The largest resident size a runner had when it started a measured command.
+    var floorKiB = 0
+
+    init(options: Options) {
+        self.options = options
+        corpus = Corpus(directory: options.work, seed: options.seed, files: options.files, multiMegabytes: options.multiMegabytes)
+        me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        outputs = options.work + "/runs"
+    }
+
+    mutating func run() {
+        let fm = FileManager.default
+        guard fm.isExecutableFile(atPath: options.tool) else {
+            fail("no tool at \(options.tool); build it first: swift build -c release --product venue-audit")
+        }
+        let loadBefore = Machine.loadAverage()
+        progress("venue-audit-bench: corpus of \(grouped(options.files)) files and a \(options.multiMegabytes) MiB multi-document file (seed \(options.seed))")
+        let corpusNote = corpus.prepare()
+        progress("corpus \(corpusNote)")
+        try? fm.removeItem(atPath: outputs)
+        do { try fm.createDirectory(atPath: outputs, withIntermediateDirectories: true) } catch { fail("cannot create \(outputs): \(error)") }
+
+        let venueFiles = Listing.venues([corpus.venues])
+        let smallFiles = Listing.venues([corpus.small])
+        guard venueFiles.count == options.files, smallFiles.count == corpus.smallFiles else {
+            fail("the corpus in \(corpus.directory) is incomplete; remove the folder and run again")
+        }
+        let venueBytes = Listing.bytes(venueFiles)
+        let smallBytes = Listing.bytes(smallFiles)
+        let multiBytes = Listing.bytes([corpus.multi])
+        let multiDocuments = Machine.countDocuments(corpus.multi)
+
+        // Every row reads warm files: the corpus is read once before the first timed row.
+        progress("warming the page cache: \(format(Double(corpus.warm()) / 1_048_576, 1)) MiB read")
+
+        let auditJobs = supportsJobs("audit")
+        let validateJobs = supportsJobs("validate")
+        let oneCore = auditJobs ? ["--jobs", "1"] : []
+        let tool = options.tool
+        var rows: [Row] = []
+
+        // MARK: YAML: the bare parser, the reader, validate, audit.
+        let bare = measure("libyaml bare event loop", [me, "--baseline", "yaml", corpus.venues])
+        rows.append(Row(stage: "YAML: libyaml bare event loop", files: venueFiles.count, bytes: venueBytes, measured: bare, baseline: bare, isBaseline: true))
+        let reader = measure("YAMLReader", [me, "--baseline", "reader", corpus.venues])
+        rows.append(Row(stage: "YAML: YAMLReader, node tree with marks", files: venueFiles.count, bytes: venueBytes, measured: reader, baseline: bare))
+        let validate = measure("validate", [tool, "validate"] + (validateJobs ? ["--jobs", "1"] : []) + [corpus.venues])
+        rows.append(Row(stage: "YAML: `validate` (read + decode)", files: venueFiles.count, bytes: venueBytes, measured: validate, baseline: bare))
+
+        let audit = measure("audit, no output, 1 core", [tool, "audit", "--quiet"] + oneCore + [corpus.venues], accept: [0, 1])
+        rows.append(
+            Row(stage: "audit: every pack, no output, 1 core", files: venueFiles.count, bytes: venueBytes, measured: audit, baseline: bare, target: .ratio(0.50)))
+
+        // The last run's XML reports are the aggregation rows' input.
+        let reports = outputs + "/reports"
+        let xml = measure(
+            "audit + XML, 1 core", [tool, "audit", "--quiet", "--format", "xml", "--out", reports] + oneCore + [corpus.venues],
+            accept: [0, 1], before: { try? fm.removeItem(atPath: reports) }, after: Self.flush)
+        rows.append(Row(stage: "audit: + XML reports, 1 core", files: venueFiles.count, bytes: venueBytes, measured: xml, baseline: bare, target: .ratio(0.35)))
+
+        var twoCores: Measured?
+        if auditJobs {
+            twoCores = measure("audit, no output, 2 cores", [tool, "audit", "--quiet", "--jobs", "2", corpus.venues], accept: [0, 1])
+        }
+        rows.append(
+            Row(
+                stage: "audit: every pack, no output, 2 cores", files: venueFiles.count, bytes: venueBytes, measured: twoCores,
+                note: "n/a (no --jobs)", baseline: bare, target: .multiple(of: audit, atLeast: 1.8)))
+
+        // MARK: The small set: a baseline of its own, audit (memory pair), every format.
+        let smallBare = measure("subset: libyaml bare event loop", [me, "--baseline", "yaml", corpus.small])
+        rows.append(Row(stage: "subset: libyaml bare event loop", files: smallFiles.count, bytes: smallBytes, measured: smallBare, baseline: smallBare, isBaseline: true))
+        let smallAudit = measure("subset: audit, no output, 1 core", [tool, "audit", "--quiet"] + oneCore + [corpus.small], accept: [0, 1])
+        rows.append(Row(stage: "subset: audit, no output, 1 core", files: smallFiles.count, bytes: smallBytes, measured: smallAudit, baseline: smallBare))
+
+        let everyOut = outputs + "/every-format"
+        let everyInput = options.everyFormatOnAll ? corpus.venues : corpus.small
+        let every = measure(
+            "audit + every format, 1 core",
+            [tool, "audit", "--quiet", "--format", Self.everyFormat, "--lang", "en", "--out", everyOut] + oneCore + [everyInput],
+            accept: [0, 1],
+            after: {
+                // Removed before the flush, so these reports (several per venue) need not reach the disk.
+                try? fm.removeItem(atPath: everyOut)
+                Self.flush()
+            })
+        rows.append(
+            Row(
+                stage: "\(options.everyFormatOnAll ? "audit: +" : "subset: audit +") every format (\(Self.everyFormat)), 1 core",
+                files: options.everyFormatOnAll ? venueFiles.count : smallFiles.count, bytes: options.everyFormatOnAll ? venueBytes : smallBytes,
+                measured: every, baseline: options.everyFormatOnAll ? bare : smallBare))
+
+        // MARK: One large multi-document file.
+        let multiBare = measure("multi-document: libyaml bare event loop", [me, "--baseline", "yaml", corpus.multi])
+        rows.append(
+            Row(
+                stage: "multi-document file: libyaml bare event loop", files: 1, documents: multiDocuments, bytes: multiBytes, measured: multiBare,
+                baseline: multiBare, isBaseline: true))
+        let multiAudit = measure("multi-document: audit, no output, 1 core", [tool, "audit", "--quiet"] + oneCore + [corpus.multi], accept: [0, 1])
+        rows.append(
+            Row(
+                stage: "multi-document file: audit, no output, 1 core", files: 1, documents: multiDocuments, bytes: multiBytes, measured: multiAudit,
+                baseline: multiBare))
+
+        // MARK: Aggregation over the XML reports written above.
+        let reportFiles = Listing.reports([reports])
+        guard reportFiles.count == venueFiles.count else {
+            fail("audit wrote \(reportFiles.count) XML reports for \(venueFiles.count) venues into \(reports)")
+        }
+        let reportBytes = Listing.bytes(reportFiles)
+        let smallReports = linkSmallReports(smallFiles, from: reports)
+        progress("warming the page cache: \(format(Double(Corpus.warm(reportFiles)) / 1_048_576, 1)) MiB of reports read")
+        let bareXML = measure("libxml2 xmlTextReader bare loop", [me, "--baseline", "xml", reports])
+        rows.append(
+            Row(stage: "aggregation: libxml2 xmlTextReader bare loop", files: reportFiles.count, bytes: reportBytes, measured: bareXML, baseline: bareXML, isBaseline: true))
+        let aggregateOut = outputs + "/aggregate"
+        let aggregate = measure(
+            "aggregate", [tool, "aggregate", reports, "--out", aggregateOut, "--quiet"],
+            before: { try? fm.removeItem(atPath: aggregateOut) }, after: Self.flush)
+        rows.append(
+            Row(stage: "aggregation: `aggregate` (store, rollups, outputs)", files: reportFiles.count, bytes: reportBytes, measured: aggregate, baseline: bareXML, target: .ratio(0.50)))
+        let smallAggregateOut = outputs + "/aggregate-subset"
+        let smallAggregate = measure(
+            "subset: aggregate", [tool, "aggregate", smallReports, "--out", smallAggregateOut, "--quiet"],
+            before: { try? fm.removeItem(atPath: smallAggregateOut) }, after: Self.flush)
+        rows.append(
+            Row(stage: "subset: `aggregate`", files: smallFiles.count, bytes: Listing.bytes(Listing.reports([smallReports])), measured: smallAggregate))
+
+        // MARK: Print.
+        var out: [String] = []
+        out.append(markdownTable(rows))
+        out.append("")
+        if let twoCores {
+            let speedup = audit.seconds / twoCores.seconds
+            out.append("- two cores: audit without output \(format(speedup, 2))× the one-core rate (target ≥ 1.8×: \(speedup >= 1.8 ? "met" : "not met"))")
+        } else {
+            out.append("- two cores: n/a (no --jobs): this build of venue-audit has no --jobs option, so audit ran on one core throughout")
+        }
+        out.append(memoryLine("audit --quiet", small: smallAudit, smallCount: smallFiles.count, large: audit, largeCount: venueFiles.count, unit: "files"))
+        out.append(memoryLine("aggregate", small: smallAggregate, smallCount: smallFiles.count, large: aggregate, largeCount: reportFiles.count, unit: "reports"))
+        out.append("")
+        let runsPerRow = rows.map { $0.measured.map { String($0.runs) } ?? "–" }.joined(separator: " ")
+        out.append(
+            "Every figure comes from this run. Each row is its own process: the tool's release binary, or this bench running a "
+                + "baseline loop. Time: monotonic clock from spawn to exit, process start and policy loading included; the best "
+                + "of up to \(options.repeats) runs, a row not repeated once its runs have taken \(format(options.repeatWithin, 0)) s "
+                + "(runs per row, in table order: \(runsPerRow)). A ratio is the baseline's time over the row's time on the same "
+                + "files. Peak RSS: the process's own ru_maxrss from wait4, the largest of its runs; each command is started by a "
+                + "fresh runner (Linux counts the starting process's size in a vfork-started child's ru_maxrss), so the floor "
+                + "under every figure is a runner's \(format(Double(floorKiB) / 1024, 1)) MiB, and a figure shown as ≤ N stayed at "
+                + "or below that floor. The corpus was read once before the first row, the reports before the aggregation rows, "
+                + "and written reports were flushed to disk (sync) before the next row.")
+        out.append("")
+        out.append(
+            "Corpus: \(grouped(venueFiles.count)) venue files, \(format(Double(venueBytes) / Double(venueFiles.count) / 1024, 2)) KiB "
+                + "each on average, over \(Corpus.jurisdictions.joined(separator: ", ")); the subset is the first tenth of each "
+                + "jurisdiction's files; the multi-document file has \(grouped(multiDocuments)) venues of the same jurisdictions; "
+                + "the reports are the XML the \"audit + XML\" row wrote; \(corpusNote).")
+        if !auditJobs { out.append("The installed venue-audit has no --jobs: the one-core rows ran without it (the tool is single-threaded).") }
+        out.append("")
+        out.append("Machine: \(Machine.describe(tool: tool, scratch: outputs))")
+        out.append("Load average before / after: \(loadBefore) / \(Machine.loadAverage()) (other work on the machine skews the figures).")
+        out.append("Bench wall time: \(format((ContinuousClock.now - started).seconds, 0)) s.")
+        print(out.joined(separator: "\n"))
+
+        if options.keep {
+            progress("kept the corpus and outputs in \(options.work)")
+        } else {
+            corpus.remove(outputs: outputs)
+        }
+    }
+
+    /// Runs a command up to --repeat times, not again once its runs have taken --repeat-within
+    /// seconds; the best time and the largest peak memory. Stops the bench when the command
+    /// exits with a status not in `accept`.
+    mutating func measure(
+        _ label: String, _ arguments: [String], accept: Set<Int32> = [0], before: () -> Void = {}, after: () -> Void = {}
+    ) -> Measured {
+        var measured = Measured(seconds: .infinity, peakKiB: 0, runs: 0)
+        var spent = 0.0
+        while measured.runs < options.repeats && (measured.runs == 0 || spent < options.repeatWithin) {
+            before()
+            let child = Child.measure(arguments, me: me, scratch: outputs)
+            floorKiB = max(floorKiB, child.floorKiB)
+            guard accept.contains(child.status) else {
+                fail("`\(arguments.joined(separator: " "))` exited with status \(child.status); run it by hand to see why (the files are left in \(options.work))")
+            }
+            after()
+            measured.runs += 1
+            spent += child.seconds
+            measured.seconds = min(measured.seconds, child.seconds)
+            if child.peakKiB > measured.peakKiB {
+                measured.peakKiB = child.peakKiB
+                measured.peakAtFloor = child.peakKiB <= child.floorKiB + 256
+            }
+        }
+        let elapsed = (ContinuousClock.now - started).seconds
+        progress("[\(format(elapsed, 0)) s] \(label): \(format(measured.seconds, 2)) s, peak \(measured.peakText) MiB (best of \(measured.runs))")
+        return measured
+    }
+
+    /// Writes what the last command left in the page cache to disk, so that its writeback does
+    /// not run during the next row.
+    static func flush() {
+        let start = ContinuousClock.now
+        sync()
+        let seconds = (ContinuousClock.now - start).seconds
+        if seconds >= 0.5 { progress("  (sync: \(format(seconds, 1)) s, not timed)") }
+    }
+
+    /// Whether `venue-audit COMMAND --help` offers --jobs.
+    func supportsJobs(_ command: String) -> Bool {
+        Child.output([options.tool, command, "--help"], scratch: outputs)?.contains("--jobs") ?? false
+    }
+
+    /// Hard links to the XML reports of the small set's venue files, in a folder of their own.
+    func linkSmallReports(_ smallFiles: [String], from reports: String) -> String {
+        let folder = outputs + "/reports-subset"
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            fail("cannot create \(folder): \(error)")
+        }
+        for file in smallFiles {
+            let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+            guard link(reports + "/" + stem + ".xml", folder + "/" + stem + ".xml") == 0 else {
+                fail("no XML report \(reports)/\(stem).xml for \(file)")
+            }
+        }
+        return folder
+    }
+
+    func memoryLine(_ what: String, small: Measured, smallCount: Int, large: Measured, largeCount: Int, unit: String) -> String {
+        let ratio = Double(large.peakKiB) / Double(max(small.peakKiB, 1))
+        let verdict = small.peakAtFloor ? "not measurable: the smaller figure is only a bound" : ratio < 1.5 ? "met" : "not met"
+        return "- peak memory, \(what): \(small.peakText) MiB at \(grouped(smallCount)) \(unit), \(large.peakText) MiB at "
+            + "\(grouped(largeCount)) \(unit): \(format(ratio, 2))× (target < 1.5×: \(verdict))"
+    }
+}
