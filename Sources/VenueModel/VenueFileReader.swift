@@ -21,29 +21,38 @@ public struct VenueFileReader: Sendable {
 
     /// Decodes every document of `bytes` read from `path`.
     public func read(bytes: [UInt8], path: String) -> FileResult {
-        let source = SourceText(path: path, bytes: bytes)
         var venues: [VenueDescription] = []
-        var failure: Diagnostic?
+        let (source, error) = read(bytes: bytes, path: path) { venue, _ in venues.append(venue) }
+        return FileResult(source: source, venues: venues, error: error)
+    }
+
+    /// Decodes the documents of `bytes` one at a time, handing each to `each` as soon as it is
+    /// decoded, so a caller that audits and drops them holds one venue at a time however many
+    /// documents the file has. `each` also gets the file's text, for quoting lines. Returns the
+    /// text and the error that stopped reading, if any (documents before it were delivered).
+    public func read(bytes: [UInt8], path: String, each: (VenueDescription, SourceText) -> Void)
+        -> (source: SourceText, error: Diagnostic?)
+    {
+        let source = SourceText(path: path, bytes: bytes)
         let start = FileLocation(file: path, line: 1, column: 1)
         if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) {
-            failure = .error("empty", "empty file: expected a venue description (format, venue, assessment, ...)", at: start)
-            return FileResult(source: source, venues: [], error: failure)
+            return (source, .error("empty", "empty file: expected a venue description (format, venue, assessment, ...)", at: start))
         }
+        var count = 0
         let reader = YAMLReader(limits: limits)
         let outcome: Result<Void, YAMLError> = bytes.withUnsafeBytes { raw in
             do throws(YAMLError) {
                 try reader.read(raw, file: path) { document in
-                    venues.append(VenueDecoder.decode(document, file: path))
+                    count += 1
+                    each(VenueDecoder.decode(document, file: path), source)
                 }
                 return .success(())
             } catch {
                 return .failure(error)
             }
         }
-        if case .failure(let error) = outcome { failure = error.diagnostic }
-        if venues.isEmpty, failure == nil {
-            failure = .error("empty", "no YAML document in the file: expected a venue description", at: start)
-        }
-        return FileResult(source: source, venues: venues, error: failure)
+        if case .failure(let error) = outcome { return (source, error.diagnostic) }
+        if count == 0 { return (source, .error("empty", "no YAML document in the file: expected a venue description", at: start)) }
+        return (source, nil)
     }
 }

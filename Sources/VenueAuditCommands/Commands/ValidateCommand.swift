@@ -34,8 +34,14 @@ struct ValidateCommand: ParsableCommand {
         case .failure(let problem):
             return ValidatedFile(diagnostics: [problem], venues: 0)
         case .success(let bytes):
-            let result = reader.read(bytes: bytes, path: file)
-            return ValidatedFile(diagnostics: result.diagnostics, venues: result.venues.count)
+            // Documents are checked one at a time and dropped; only their diagnostics are kept.
+            var checked = ValidatedFile(diagnostics: [], venues: 0)
+            let (_, error) = reader.read(bytes: bytes, path: file) { venue, _ in
+                checked.diagnostics += venue.diagnostics
+                checked.venues += 1
+            }
+            if let error { checked.diagnostics.append(error) }
+            return checked
         }
     }
 

@@ -133,27 +133,24 @@ struct AuditBatch {
             return out
         }
         let digest = ReportDigest.sha256Hex(of: bytes)
-        let fileResult = reader.read(bytes: bytes, path: file)
-        if let error = fileResult.error {
-            out.steps.append(.stderr(error.description))
-            out.hasErrors = true
-        }
-        for venue in fileResult.venues {
+        // Each document is audited as soon as it is decoded and then dropped, so a file of many
+        // documents never holds more than one decoded venue.
+        let (_, error) = reader.read(bytes: bytes, path: file) { venue, source in
             guard venue.isValid else {
                 out.steps += venue.diagnostics.map { .stderr($0.description) }
                 out.hasErrors = true
-                continue
+                return
             }
             var result: AuditResult
             do throws(AuditEngine.Refusal) {
                 result = try engine.audit(
-                    venue, source: fileResult.source,
+                    venue, source: source,
                     input: InputInfo(path: file, sha256: digest, documentIndex: venue.documentIndex))
                 result.maskPersonalData()
             } catch {
                 out.steps.append(.stderr(error.diagnostic.description))
                 out.hasErrors = true
-                continue
+                return
             }
             // The text report lists the venue's diagnostics; --quiet prints them on standard
             // error and keeps only the summary line, rendered on its own.
@@ -165,6 +162,11 @@ struct AuditBatch {
                 out.steps.append(.stdout(rendered.hasSuffix("\n") ? String(rendered.dropLast()) : rendered))
             }
             out.steps.append(.audited(result.verdict, renderer?.render(result)))
+        }
+        // A file that stops with an error has had its earlier documents audited already.
+        if let error {
+            out.steps.append(.stderr(error.description))
+            out.hasErrors = true
         }
         return out
     }
