@@ -20,9 +20,11 @@ public struct HTMLReporter: Reporter {
 
     public init(context: ReportContext) { self.context = context }
 
+    /// The template, parsed once per process: parsing it cost more than rendering a report.
+    private static let template = Result { try MustacheTemplate(string: HTMLTemplate.text) }
+
     public func render(_ result: AuditResult) throws -> String {
-        let template = try MustacheTemplate(string: HTMLTemplate.text)
-        return template.render(model(result))
+        try Self.template.get().render(model(result))
     }
 
     // MARK: - Private

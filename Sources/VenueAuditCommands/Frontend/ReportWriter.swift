@@ -154,7 +154,27 @@ struct ReportWriter {
     /// Writes to a temporary file in the same folder, then renames it over the target.
     static func atomicWrite(_ data: Data, to url: URL) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        try data.write(to: temporary)
+        // Written with plain POSIX calls: Foundation's writer also syncs every file to disk,
+        // which cost more than rendering when thousands of reports are written. The rename is
+        // what keeps a half-written report from ever appearing under its real name.
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission) }
+        let written = data.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += n
+            }
+            return true
+        }
+        if close(fd) != 0 || !written {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteOutOfSpace)
+        }
         if rename(temporary.path, url.path) != 0 {
             try? FileManager.default.removeItem(at: temporary)
             throw CocoaError(.fileWriteUnknown)
