@@ -96,21 +96,16 @@ struct VenueRun {
         let rule = prepared.rule
         bindings.set(targetSlot, to: target)
         bindings.set(paramsSlot, to: prepared.params)
-        var evidence: [(name: String, outcome: Outcome)] = []
+        // Applicability is decided before evidence is gathered (docs/policy-format.md), so a
+        // rule that does not apply here costs one condition and reports no evidence; only an
+        // `applies_if` that itself reads evidence needs it first.
+        let evidenceFirst = rule.appliesIf?.variables.contains("evidence") == true
         var items: [EvidenceItem] = []
-        if !rule.evidence.isEmpty {
-            evidence.reserveCapacity(rule.evidence.count)
-            items.reserveCapacity(rule.evidence.count)
-            for (name, condition) in rule.evidence {
-                bindings.set(evidenceSlot, fieldList: evidence)
-                let outcome = condition.evaluate(reusing: &bindings)
-                // Unbound first, so the list is not shared and the append does not copy it.
-                bindings.set(evidenceSlot, fieldList: [])
-                evidence.append((name, outcome))
-                items.append(EvidenceItem(name: name, value: display(outcome), location: outcome.location))
-            }
+        if evidenceFirst {
+            items = gatherEvidence(rule)
+        } else {
+            bindings.set(evidenceSlot, fieldList: [])
         }
-        bindings.set(evidenceSlot, fieldList: evidence)
 
         func make(_ state: FindingState, _ location: FileLocation?, _ message: LocalizedText) -> Finding {
             var f = finding(prepared, state: state, targetID: targetID, location: location ?? target.location, message: message)
@@ -131,6 +126,7 @@ struct VenueRun {
                 return make(.error, location, LocalizedText(message))
             }
         }
+        if !evidenceFirst { items = gatherEvidence(rule) }
         switch rule.require.evaluate(reusing: &bindings) {
         case .value(let fact):
             guard case .bool(let ok) = fact.value else {
@@ -147,6 +143,27 @@ struct VenueRun {
         case .error(let message, let location):
             return make(.error, location, LocalizedText(message))
         }
+    }
+
+    /// Evaluates the rule's evidence in order (each may read the ones before it) and leaves
+    /// all of it bound to `evidence` for the requirement; returns it as shown in reports.
+    private mutating func gatherEvidence(_ rule: Rule) -> [EvidenceItem] {
+        var evidence: [(name: String, outcome: Outcome)] = []
+        var items: [EvidenceItem] = []
+        if !rule.evidence.isEmpty {
+            evidence.reserveCapacity(rule.evidence.count)
+            items.reserveCapacity(rule.evidence.count)
+            for (name, condition) in rule.evidence {
+                bindings.set(evidenceSlot, fieldList: evidence)
+                let outcome = condition.evaluate(reusing: &bindings)
+                // Unbound first, so the list is not shared and the append does not copy it.
+                bindings.set(evidenceSlot, fieldList: [])
+                evidence.append((name, outcome))
+                items.append(EvidenceItem(name: name, value: display(outcome), location: outcome.location))
+            }
+        }
+        bindings.set(evidenceSlot, fieldList: evidence)
+        return items
     }
 
     private func finding(
