@@ -45,6 +45,16 @@ struct AuditEngineTests {
         #expect(retention.citations.map(\.key) == ["test-law#art-2"])
     }
 
+    @Test("a rule that does not apply to a target gathers no evidence for it")
+    func notApplicableHasNoEvidence() throws {
+        let result = try TestCatalogs.audit(mall, catalog: catalog)
+        let retention = result.findings("XA-TEST-2-RETENTION")
+        #expect(retention.map(\.targetID) == ["book", "qr"])
+        #expect(retention.map(\.state) == [.fail, .notApplicable])
+        #expect(retention[0].evidence.map(\.name) == ["days_kept"])
+        #expect(retention[1].evidence.isEmpty)
+    }
+
     @Test("a missing fact gives unknown, never pass, and says what is missing")
     func missingFactIsUnknown() throws {
         let text = mall.replacingOccurrences(of: "    retention: { oldest_record_date: 2022-03-31 }\n", with: "")
