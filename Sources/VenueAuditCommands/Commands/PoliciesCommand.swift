@@ -59,7 +59,7 @@ struct PoliciesCommand: ParsableCommand {
             lines.append("  requires: \(rule.require.source)")
             lines.append("  remediation: \(rule.remediation.en)")
             for c in rule.citations { lines.append("  cites: \(c.instrument.en), \(c.provision)\(c.url.map { " <\($0)>" } ?? "")") }
-            for e in rule.examples { lines.append("  example (\(e.state.rawValue)): \(e.name)") }
+            for e in rule.examples { lines.append("  example (\(e.expected.name)): \(e.name)") }
             Console.out(lines.joined(separator: "\n"))
         }
     }

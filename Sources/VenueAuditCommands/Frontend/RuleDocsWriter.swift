@@ -53,7 +53,7 @@ enum RuleDocsWriter {
         if !examples.isEmpty {
             out += "## Examples\n\n"
             for e in examples {
-                out += "### \(e.state.rawValue): \(e.name)\n\n```yaml\n\(e.given.hasSuffix("\n") ? e.given : e.given + "\n")```\n\n"
+                out += "### \(e.expected.name): \(e.name)\n\n```yaml\n\(e.given.hasSuffix("\n") ? e.given : e.given + "\n")```\n\n"
             }
         }
         return out
