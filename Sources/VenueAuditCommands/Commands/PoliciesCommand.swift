@@ -54,6 +54,7 @@ struct PoliciesCommand: ParsableCommand {
                 "  \(rule.title.en)", "  \(rule.title.zh)",
                 "  in force: \(rule.effectiveFrom?.description ?? "-") to \(rule.effectiveTo?.description ?? "-")",
             ]
+            if let codes = rule.jurisdictions { lines.append("  jurisdictions: \(codes.joined(separator: ", "))") }
             if let a = rule.appliesIf { lines.append("  applies if: \(a.source)") }
             for (name, e) in rule.evidence { lines.append("  evidence \(name): \(e.source)") }
             lines.append("  requires: \(rule.require.source)")
