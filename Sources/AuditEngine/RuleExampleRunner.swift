@@ -6,7 +6,8 @@ import YAMLReader
 
 /// Runs a rule's examples: each `given` fragment is merged into a minimal venue, the one rule is
 /// evaluated with its pack's defaults, and the first finding must have the expected state and
-/// point at the expected node. Used by `venue-audit policies test` and by `swift test`.
+/// point at the expected node; an `out_of_scope` example must give no finding at all. Used by
+/// `venue-audit policies test` and by `swift test`.
 public struct RuleExampleRunner: Sendable {
     public let catalog: Catalog
 
@@ -60,13 +61,25 @@ public struct RuleExampleRunner: Sendable {
             outcome.problem = "the example could not be audited: \(error.diagnostic.message)"
             return outcome
         }
-        guard let finding = result.findings.first(where: { $0.ruleID == rule.id }) else {
-            outcome.problem = "the rule gave no finding"
+        let first = result.findings.first(where: { $0.ruleID == rule.id })
+        outcome.finding = first
+        guard case .state(let expected) = example.expected else {
+            // out_of_scope: the venue lies outside the rule's jurisdictions, so no finding.
+            if let first {
+                outcome.problem = "expected out_of_scope (no finding), got \(first.state.rawValue): \(first.message.en)"
+            }
             return outcome
         }
-        outcome.finding = finding
-        if finding.state != example.state {
-            outcome.problem = "expected \(example.state.rawValue), got \(finding.state.rawValue): \(finding.message.en)"
+        guard let finding = first else {
+            var problem = "the rule gave no finding"
+            if let codes = rule.jurisdictions {
+                problem += " (venue.jurisdiction \(venue.text("venue.jurisdiction") ?? "?") is outside \(codes.joined(separator: ", ")))"
+            }
+            outcome.problem = problem
+            return outcome
+        }
+        if finding.state != expected {
+            outcome.problem = "expected \(expected.rawValue), got \(finding.state.rawValue): \(finding.message.en)"
         } else if let at = example.at, removingPath == nil {
             guard let node = venue.facts.resolve(path: at) else {
                 outcome.problem = "'at: \(at)' names no node of the example"

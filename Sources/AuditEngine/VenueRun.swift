@@ -17,6 +17,11 @@ struct VenueRun {
     private let targetSlot, paramsSlot, evidenceSlot: Bindings.Slot
     /// The targets of each list scope, with their ids, worked out once per venue.
     private var targets: [RuleScope: Targets] = [:]
+    /// The venue's jurisdiction code and every code above it (`AU-NSW-SYD`, `AU-NSW`, `AU`),
+    /// read once per venue for rules with `jurisdictions`; nil when the code is not recorded.
+    private let jurisdictions: Set<String>?
+    /// Where an unknown finding about a missing jurisdiction points: the nearest recorded parent.
+    private let jurisdictionParent: FileLocation?
 
     enum Targets {
         /// The scope's list is absent from the description.
@@ -40,6 +45,12 @@ struct VenueRun {
         b["params"] = Fact(.null)
         b.bind("evidence", fieldList: [])
         bindings = b
+        if let code = venue.text("venue.jurisdiction"), !code.isEmpty {
+            jurisdictions = Jurisdiction.enclosing(code)
+        } else {
+            jurisdictions = nil
+        }
+        jurisdictionParent = venue.facts["venue"]?.location ?? venue.facts.location
         targetSlot = b.slot("target")!
         paramsSlot = b.slot("params")!
         evidenceSlot = b.slot("evidence")!
@@ -57,13 +68,28 @@ struct VenueRun {
         }
     }
 
-    /// Appends one finding per target of the rule's scope (or one for the scope when it has none).
+    /// Appends one finding per target of the rule's scope (or one for the scope when it has none);
+    /// none when the venue lies outside the rule's `jurisdictions`.
     mutating func evaluate(_ prepared: AuditEngine.PreparedRule, into findings: inout [Finding]) {
         let rule = prepared.rule
+        // Another jurisdiction's rule is not part of this venue's audit, as if its pack were not
+        // in the profile: no finding at all.
+        if let jurisdictions, !rule.isInScope(jurisdiction: jurisdictions) { return }
         guard rule.isInForce(on: asOf) else {
             let words = prepared.notInForce
             let message = LocalizedText(en: words.en.0 + asOfText + words.en.1, zh: words.zh.0 + asOfText + words.zh.1)
             findings.append(finding(prepared, state: .notApplicable, targetID: nil, location: rule.location, message: message))
+            return
+        }
+        // In force, but whether the venue is in the rule's jurisdictions cannot be told.
+        if let codes = rule.jurisdictions, jurisdictions == nil {
+            let list = codes.joined(separator: ", ")
+            findings.append(
+                finding(
+                    prepared, state: .unknown, targetID: nil, location: jurisdictionParent,
+                    message: LocalizedText(
+                        en: "cannot tell whether the rule applies: venue.jurisdiction is not recorded (the rule is for \(list))",
+                        zh: "无法判断是否适用：未记录 venue.jurisdiction（此规则适用于 \(list)）")))
             return
         }
         let scopeKey = rule.scope.rawValue

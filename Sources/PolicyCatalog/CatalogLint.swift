@@ -8,7 +8,7 @@ public enum CatalogLint {
     public static func check(_ catalog: Catalog) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for rule in catalog.rules {
-            let states = Set(rule.examples.map(\.state))
+            let states = Set(rule.examples.compactMap(\.state))
             for needed in [FindingState.pass, .fail, .unknown] where !states.contains(needed) {
                 problems.append(.error("lint-examples", "\(rule.id) has no '\(needed.rawValue)' example", at: rule.location))
             }

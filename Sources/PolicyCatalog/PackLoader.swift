@@ -111,6 +111,7 @@ struct PackLoader {
         let scope = r.oneOf("scope", RuleScope.allCases.map(\.rawValue), required: true).flatMap(RuleScope.init(rawValue:))
         let from = r.date("effective_from")
         let to = r.date("effective_to")
+        let jurisdictions = readJurisdictions(&r)
         let title = r.localized("title")
         let rationale = r.localized("rationale")
         let message = r.localized("message")
@@ -163,35 +164,65 @@ struct PackLoader {
 
         var examples: [RuleExample] = []
         for example in r.list("examples") ?? [] {
-            if let e = loadExample(example, rule: id) { examples.append(e) }
+            if let e = loadExample(example, rule: id, hasJurisdictions: jurisdictions != nil) { examples.append(e) }
         }
         r.finish()
         diagnostics += r.diagnostics
         guard let severity, let scope, let title, let rationale, let message, let remediation, let require else { return nil }
         return Rule(
             id: id, packID: packID, status: status, since: since, severity: severity, scope: scope, effectiveFrom: from,
-            effectiveTo: to, appliesIf: appliesIf, evidence: evidence, require: require, title: title, rationale: rationale,
+            effectiveTo: to, jurisdictions: jurisdictions, appliesIf: appliesIf, evidence: evidence, require: require, title: title, rationale: rationale,
             message: message, remediation: remediation, citations: citations, examples: examples, isPractice: isPractice,
             location: idScalar?.location ?? node.location)
     }
 
-    private mutating func loadExample(_ node: YAMLNode, rule: String) -> RuleExample? {
+    /// The rule's `jurisdictions:`, nil when absent. Present, it must be a non-empty list of
+    /// well-formed codes, each once; anything else is an error at the offending node.
+    private mutating func readJurisdictions(_ r: inout NodeReader) -> [String]? {
+        let key = "jurisdictions"
+        // `raw` reads an explicit null as absent; here that is a mistake, not "every jurisdiction".
+        guard let written = r.node[key] else { return nil }
+        let shape = "'\(key)' of \(r.what) must be a non-empty list of jurisdiction codes such as [GB-ENG]"
+        guard case .sequence(let items, _) = r.raw(key) ?? written, !items.isEmpty else {
+            diagnostics.append(.error("policy-type", shape, at: written.location))
+            return []
+        }
+        var codes: [String] = []
+        for item in items {
+            guard case .scalar(let s) = item else {
+                diagnostics.append(.error("policy-type", "\(shape), not a list holding a \(item.kindName)", at: item.location))
+                continue
+            }
+            if !Jurisdiction.isWellFormed(s.value) {
+                diagnostics.append(
+                    .error(
+                        "policy-value",
+                        "'\(s.value)' in '\(key)' of \(r.what) is not a jurisdiction code: two capital letters, then '-' parts of one to three capitals or digits (GB, GB-ENG, AU-NSW)",
+                        at: s.location))
+            } else if codes.contains(s.value) {
+                diagnostics.append(.error("policy-duplicate", "'\(s.value)' is listed twice in '\(key)' of \(r.what)", at: s.location))
+            } else {
+                codes.append(s.value)
+            }
+        }
+        return codes
+    }
+
+    private mutating func loadExample(_ node: YAMLNode, rule: String, hasJurisdictions: Bool) -> RuleExample? {
         var r = NodeReader(node, what: "an example of \(rule)")
         let name = r.string("name", required: true) ?? "?"
-        var state: FindingState?
-        var at: String?
+        var expected: RuleExample.Expectation?
+        var at: YAMLScalar?
         if let expect = r.raw("expect") {
             switch expect {
             case .scalar(let s):
-                state = FindingState(rawValue: s.value)
-                if state == nil { badState(s) }
+                expected = expectation(s, hasJurisdictions: hasJurisdictions, rule: rule)
             case .mapping:
                 var e = NodeReader(expect, what: "expect of example '\(name)'")
                 if let s = e.scalar("state", required: true) {
-                    state = FindingState(rawValue: s.value)
-                    if state == nil { badState(s) }
+                    expected = expectation(s, hasJurisdictions: hasJurisdictions, rule: rule)
                 }
-                at = e.string("at")
+                at = e.scalar("at")
                 e.finish()
                 diagnostics += e.diagnostics
             default:
@@ -207,17 +238,33 @@ struct PackLoader {
         let documented = r.raw("doc").map { if case .scalar(let s) = $0 { return s.value != "false" } else { return true } } ?? true
         r.finish()
         diagnostics += r.diagnostics
-        guard let state, let givenScalar else { return nil }
+        if expected == .outOfScope, let at {
+            diagnostics.append(
+                .error("policy-value", "an out_of_scope example expects no finding, so it has nothing to point at; drop 'at'", at: at.location))
+        }
+        guard let expected, let givenScalar else { return nil }
         let blockStyle = givenScalar.style == .literal || givenScalar.style == .folded
         return RuleExample(
-            name: name, state: state, at: at, given: givenScalar.value,
+            name: name, expected: expected, at: at?.value, given: givenScalar.value,
             givenLine: givenScalar.location.line + (blockStyle ? 1 : 0), asOf: asOf, params: params,
             documented: documented, location: node.location)
     }
 
-    private mutating func badState(_ s: YAMLScalar) {
+    /// What `expect:` (or its `state:`) asks for; nil, with an error, when it is not one of
+    /// the states or `out_of_scope`, or is `out_of_scope` for a rule every jurisdiction runs.
+    private mutating func expectation(_ s: YAMLScalar, hasJurisdictions: Bool, rule: String) -> RuleExample.Expectation? {
+        if s.value == "out_of_scope" {
+            guard hasJurisdictions else {
+                diagnostics.append(
+                    .error("policy-value", "out_of_scope needs the rule to list 'jurisdictions'; \(rule) runs in every jurisdiction of its profiles", at: s.location))
+                return nil
+            }
+            return .outOfScope
+        }
+        if let state = FindingState(rawValue: s.value) { return .state(state) }
         diagnostics.append(
-            .error("policy-value", "expected state must be one of pass, fail, unknown, not_applicable, not '\(s.value)'", at: s.location))
+            .error("policy-value", "expected state must be one of pass, fail, unknown, not_applicable, out_of_scope, not '\(s.value)'", at: s.location))
+        return nil
     }
 
     /// Compiles one expression, mapping errors to the pack file.

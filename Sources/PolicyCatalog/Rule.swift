@@ -21,6 +21,10 @@ public struct Rule: Sendable {
     public var scope: RuleScope
     public var effectiveFrom: CivilDate?
     public var effectiveTo: CivilDate?
+    /// The jurisdiction codes the rule is written for (`jurisdictions:`); nil when it is for
+    /// every venue the profile covers. A code covers itself and the codes below it (`GB`
+    /// covers `GB-ENG`).
+    public var jurisdictions: [String]?
     public var appliesIf: CompiledCondition?
     /// Named evidence, evaluated in order.
     public var evidence: [(name: String, condition: CompiledCondition)]
@@ -41,14 +45,43 @@ public struct Rule: Sendable {
         if let to = effectiveTo, date > to { return false }
         return true
     }
+
+    /// Whether a venue in `jurisdiction` is in the rule's scope; always true for a rule without
+    /// `jurisdictions`. `enclosing` is `Jurisdiction.enclosing(jurisdiction)`, worked out once
+    /// per venue by callers that ask for many rules.
+    public func isInScope(jurisdiction enclosing: Set<String>) -> Bool {
+        guard let jurisdictions else { return true }
+        return jurisdictions.contains(where: enclosing.contains)
+    }
 }
 
 /// One example of a rule: a venue fragment and the result it must give. Examples are the
 /// rule's tests.
 public struct RuleExample: Sendable {
+    /// What an example must give.
+    public enum Expectation: Sendable, Hashable {
+        /// The rule's first finding has this state (`pass fail unknown not_applicable`).
+        case state(FindingState)
+        /// The rule gives no finding at all: the venue's jurisdiction is outside the rule's
+        /// `jurisdictions` (`expect: out_of_scope`).
+        case outOfScope
+
+        /// As written after `expect:`.
+        public var name: String {
+            switch self {
+            case .state(let state): state.rawValue
+            case .outOfScope: "out_of_scope"
+            }
+        }
+    }
+
     public var name: String
-    /// `pass fail unknown not_applicable`.
-    public var state: FindingState
+    public var expected: Expectation
+    /// The expected state of the finding; nil for an `out_of_scope` example, which expects none.
+    public var state: FindingState? {
+        if case .state(let state) = expected { return state }
+        return nil
+    }
     /// The path of the node the finding must point at.
     public var at: String?
     /// The YAML fragment merged into the minimal venue.

@@ -55,9 +55,41 @@ public enum Jurisdiction {
     /// The longest candidate that is `code` itself or a prefix of it at a `-` boundary.
     public static func bestMatch<S: Sequence>(for code: String, among candidates: S) -> String? where S.Element == String {
         var best: String?
-        for candidate in candidates where code == candidate || code.hasPrefix(candidate + "-") {
+        for candidate in candidates where covers(candidate, code) {
             if candidate.count > (best?.count ?? -1) { best = candidate }
         }
         return best
+    }
+
+    /// Whether `scope` covers `code`: the same code, or a prefix of it ending at a `-`
+    /// (`GB` covers `GB-ENG`; `GB-E` does not).
+    public static func covers(_ scope: String, _ code: String) -> Bool {
+        code == scope || code.hasPrefix(scope + "-")
+    }
+
+    /// `code` and every shorter code that covers it: `AU-NSW-SYD` gives `AU-NSW-SYD`, `AU-NSW`
+    /// and `AU`. A rule listing any of them is in scope for `code`.
+    public static func enclosing(_ code: String) -> Set<String> {
+        var codes: Set<String> = [code]
+        var rest = Substring(code)
+        while let dash = rest.lastIndex(of: "-") {
+            rest = rest[..<dash]
+            codes.insert(String(rest))
+        }
+        return codes
+    }
+
+    /// Whether `code` is written like a jurisdiction code: two capital letters (ISO 3166-1
+    /// alpha-2), then any number of `-` parts of one to three capitals or digits (ISO 3166-2
+    /// subdivisions, and finer local codes such as `AU-NSW-SYD`).
+    public static func isWellFormed(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard let country = parts.first, country.count == 2,
+            country.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
+        else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (1...3).contains(part.utf8.count)
+                && part.utf8.allSatisfy { ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
+        }
     }
 }

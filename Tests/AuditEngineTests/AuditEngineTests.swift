@@ -130,6 +130,89 @@ struct AuditEngineTests {
     }
 }
 
+@Suite("Rules written for some jurisdictions only")
+struct JurisdictionScopeTests {
+    let catalog: Catalog
+
+    init() throws { catalog = try TestCatalogs.fixture() }
+
+    /// The mall, in `code` (or with no jurisdiction when nil), its register left unlocked.
+    private func venue(in code: String?) -> String {
+        let unlocked = mall.replacingOccurrences(
+            of: "storage: { medium: paper, visible_to_other_visitors: true }",
+            with: "storage: { medium: paper, visible_to_other_visitors: true, locked_when_unattended: false }")
+        return unlocked.replacingOccurrences(of: ", jurisdiction: XA }", with: code.map { ", jurisdiction: \($0) }" } ?? " }")
+    }
+
+    @Test("a venue in a listed jurisdiction, or below one, is audited as usual", arguments: ["XA-B", "XA-B-7"])
+    func inScope(_ code: String) throws {
+        let result = try TestCatalogs.audit(venue(in: code), catalog: catalog)
+        #expect(result.profile.id == "XA-B")
+        let locked = result.findings("XA-TEST-4-LOCKED")
+        #expect(locked.map(\.targetID) == ["book", "qr"])
+        #expect(locked.map(\.state) == [.fail, .notApplicable])
+        #expect(locked[0].message.en == "book is not locked away when unattended")
+        #expect(locked[0].location?.line == 8)
+    }
+
+    @Test("a venue elsewhere gets no finding of the rule at all, not a not_applicable", arguments: ["XA", "XA-BC", "XA-C-B"])
+    func outOfScope(_ code: String) throws {
+        let result = try TestCatalogs.audit(venue(in: code), catalog: catalog)
+        #expect(result.profile.id == "XA")
+        #expect(result.findings("XA-TEST-4-LOCKED").isEmpty)
+        // The profile's other rules run as before.
+        #expect(result.findings("XA-TEST-1-EXPOSURE").map(\.state) == [.fail, .notApplicable])
+        // Forcing the province's profile does not bring the rule into scope either.
+        var forced = AuditOptions()
+        forced.profileID = "XA-B"
+        #expect(try TestCatalogs.audit(venue(in: code), catalog: catalog, options: forced).findings("XA-TEST-4-LOCKED").isEmpty)
+    }
+
+    @Test("with no jurisdiction recorded under a forced profile, the rule is one unknown, never skipped")
+    func jurisdictionNotRecorded() throws {
+        var forced = AuditOptions()
+        forced.profileID = "XA-B"
+        for text in [venue(in: nil), venue(in: "~")] {
+            let result = try TestCatalogs.audit(text, catalog: catalog, options: forced)
+            let locked = result.findings("XA-TEST-4-LOCKED")
+            #expect(locked.count == 1)
+            #expect(locked.first?.state == .unknown)
+            #expect(locked.first?.targetID == nil)
+            #expect(locked.first?.message.en == "cannot tell whether the rule applies: venue.jurisdiction is not recorded (the rule is for XA-B)")
+            #expect(locked.first?.location?.line == 2)  // the venue map: the nearest recorded parent
+            // Rules for every jurisdiction still give one finding per target.
+            #expect(result.findings("XA-TEST-2-RETENTION").map(\.state) == [.fail, .notApplicable])
+        }
+        var lenient = forced
+        lenient.failOn = .critical
+        #expect(try TestCatalogs.audit(venue(in: nil), catalog: catalog, options: lenient).verdict == .incomplete)
+    }
+
+    @Test("the rule's examples run, including the one out of scope")
+    func examples() throws {
+        let rule = try #require(catalog.rule("XA-TEST-4-LOCKED"))
+        let runner = RuleExampleRunner(catalog: catalog)
+        for example in rule.examples {
+            let outcome = runner.run(example, of: rule)
+            #expect(outcome.passed, "\(example.name): \(outcome.problem ?? "")")
+        }
+        let outside = try #require(rule.examples.first { $0.expected == .outOfScope })
+        #expect(runner.run(outside, of: rule).finding == nil)
+    }
+
+    @Test("an out_of_scope example fails when the rule does give a finding, and the other way round")
+    func examplesCatchMistakes() throws {
+        let rule = try #require(catalog.rule("XA-TEST-4-LOCKED"))
+        let runner = RuleExampleRunner(catalog: catalog)
+        var inside = try #require(rule.examples.first { $0.expected == .outOfScope })
+        inside.given = inside.given.replacingOccurrences(of: "jurisdiction: XA }", with: "jurisdiction: XA-B }")
+        #expect(runner.run(inside, of: rule).problem == "expected out_of_scope (no finding), got fail: book is not locked away when unattended")
+        var outside = try #require(rule.examples.first { $0.state == .pass })
+        outside.given = outside.given.replacingOccurrences(of: "jurisdiction: XA-B }", with: "jurisdiction: XA }")
+        #expect(runner.run(outside, of: rule).problem == "the rule gave no finding (venue.jurisdiction XA is outside XA-B)")
+    }
+}
+
 @Suite("Waivers")
 struct WaiverTests {
     let catalog: Catalog

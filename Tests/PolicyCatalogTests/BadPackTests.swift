@@ -31,7 +31,9 @@ struct BadPackTests {
     @Test("the fixture catalogue itself loads cleanly")
     func fixtureLoads() throws {
         let (catalog, warnings) = try CatalogLoader.load(directory: RepositoryPaths.path("Tests/Fixtures/policies"))
-        #expect(catalog.rules.count == 3)
+        #expect(catalog.rules.count == 4)
+        #expect(catalog.rule("XA-TEST-4-LOCKED")?.jurisdictions == ["XA-B"])
+        #expect(catalog.rule("XA-TEST-1-EXPOSURE")?.jurisdictions == nil)
         #expect(warnings.isEmpty)
         #expect(CatalogLint.check(catalog).isEmpty)
     }
@@ -68,6 +70,29 @@ struct BadPackTests {
              code: "policy-unknown-key", line: 37, column: 5, words: "severty"),
         Case(name: "bad severity", replace: "    severity: medium", by: "    severity: urgent",
              code: "policy-value", line: 37, column: 15, words: "critical, high"),
+        Case(name: "empty jurisdictions", replace: "    jurisdictions: [XA-B]", by: "    jurisdictions: []",
+             code: "policy-type", line: 98, column: 20, words: "non-empty list of jurisdiction codes"),
+        Case(name: "jurisdictions with no value", replace: "    jurisdictions: [XA-B]", by: "    jurisdictions:",
+             code: "policy-type", line: 98, column: 19, words: "non-empty list of jurisdiction codes"),
+        Case(name: "jurisdictions as one code, not a list", replace: "    jurisdictions: [XA-B]", by: "    jurisdictions: XA-B",
+             code: "policy-type", line: 98, column: 20, words: "non-empty list"),
+        Case(name: "jurisdictions holding a map", replace: "    jurisdictions: [XA-B]", by: "    jurisdictions: [{ code: XA-B }]",
+             code: "policy-type", line: 98, column: 21, words: "not a list holding a map"),
+        Case(name: "malformed jurisdiction code", replace: "    jurisdictions: [XA-B]", by: "    jurisdictions: [XA-B, xa-c]",
+             code: "policy-value", line: 98, column: 27, words: "'xa-c' in 'jurisdictions' of rule XA-TEST-4-LOCKED is not a jurisdiction code"),
+        Case(name: "jurisdiction code that is a number", replace: "    jurisdictions: [XA-B]", by: "    jurisdictions: [86]",
+             code: "policy-value", line: 98, column: 21, words: "'86'"),
+        Case(name: "jurisdiction listed twice", replace: "    jurisdictions: [XA-B]", by: "    jurisdictions: [XA-B, XA-B]",
+             code: "policy-duplicate", line: 98, column: 27, words: "listed twice"),
+        Case(name: "misspelt jurisdictions key", replace: "    jurisdictions: [XA-B]", by: "    jurisdiction: [XA-B]",
+             code: "policy-unknown-key", line: 98, column: 5, words: "jurisdiction"),
+        Case(name: "out_of_scope example of a rule without jurisdictions",
+             replace: "expect: not_applicable\n        given: |\n          collection_points: [{ id: qr",
+             by: "expect: out_of_scope\n        given: |\n          collection_points: [{ id: qr",
+             code: "policy-value", line: 32, column: 17, words: "out_of_scope needs the rule to list 'jurisdictions'"),
+        Case(name: "out_of_scope example that points somewhere", replace: "        expect: out_of_scope",
+             by: "        expect: { state: out_of_scope, at: \"collection_points[book]\" }",
+             code: "policy-value", line: 123, column: 44, words: "nothing to point at"),
     ]
 
     @Test("each problem is an error at its file:line:column", arguments: cases)
@@ -96,5 +121,13 @@ struct BadPackTests {
         let run = try ToolRunner.run(["audit", "--policies", dir, "samples/cn-chengdu-mall-2020.yaml"])
         #expect(run.status == 2)
         #expect(run.stderrLines.contains { $0.hasSuffix("error: [policy-citation] citation 'test-law#art-22' resolves to nothing in legal-sources.yaml") && $0.contains("test-pack.yaml:48:17") })
+    }
+
+    @Test("a bad jurisdictions value stops the audit the same way")
+    func badJurisdictionsExitsTwo() throws {
+        let dir = try catalogWith("    jurisdictions: [XA-B]", by: "    jurisdictions: [XA-B, XA/C]")
+        let run = try ToolRunner.run(["audit", "--policies", dir, "samples/cn-chengdu-mall-2020.yaml"])
+        #expect(run.status == 2)
+        #expect(run.stderrLines.contains { $0.contains("test-pack.yaml:98:27: error: [policy-value] 'XA/C' in 'jurisdictions'") })
     }
 }

@@ -54,6 +54,32 @@ struct RuleExampleTests {
     }
 
     @Test(
+        "a rule for some jurisdictions is unknown, not skipped, when its failing example loses venue.jurisdiction",
+        arguments: RuleExampleCase.all.filter { $0.rule?.jurisdictions != nil && $0.example?.state == .fail })
+    func missingJurisdictionIsUnknown(_ c: RuleExampleCase) throws {
+        let catalog = try #require(RuleExampleCase.catalog)
+        let example = try #require(c.example)
+        let outcome = RuleExampleRunner(catalog: catalog).run(example, of: try #require(c.rule), removingPath: "venue.jurisdiction")
+        #expect(outcome.finding?.state == .unknown, "\(outcome.problem ?? "")")
+        #expect(outcome.finding?.message.en.contains("venue.jurisdiction is not recorded") == true)
+    }
+
+    @Test("every intl-contact-tracing rule names its jurisdictions, and no applies_if guards on venue.jurisdiction")
+    func intlRulesAreScoped() throws {
+        let catalog = try #require(RuleExampleCase.catalog)
+        let intl = try #require(catalog.pack("intl-contact-tracing"))
+        #expect(intl.rules.count == 42)
+        for rule in intl.rules {
+            #expect(rule.jurisdictions?.count == 1, "\(rule.id)")
+        }
+        // A requirement may still compare jurisdictions (PRACTICE-DIGITAL-HOSTING: data hosted
+        // where the venue is); a prefix test in applies_if is what `jurisdictions:` replaces.
+        for rule in catalog.rules {
+            #expect(rule.appliesIf?.source.contains("venue.jurisdiction.startsWith") != true, "\(rule.id)")
+        }
+    }
+
+    @Test(
         "removing the node a failing example points at gives unknown, never pass",
         arguments: RuleExampleCase.all.filter { $0.example?.state == .fail && $0.example?.at != nil })
     func missingFactIsUnknown(_ c: RuleExampleCase) throws {

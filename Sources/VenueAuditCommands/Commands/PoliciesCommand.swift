@@ -54,12 +54,13 @@ struct PoliciesCommand: ParsableCommand {
                 "  \(rule.title.en)", "  \(rule.title.zh)",
                 "  in force: \(rule.effectiveFrom?.description ?? "-") to \(rule.effectiveTo?.description ?? "-")",
             ]
+            if let codes = rule.jurisdictions { lines.append("  jurisdictions: \(codes.joined(separator: ", "))") }
             if let a = rule.appliesIf { lines.append("  applies if: \(a.source)") }
             for (name, e) in rule.evidence { lines.append("  evidence \(name): \(e.source)") }
             lines.append("  requires: \(rule.require.source)")
             lines.append("  remediation: \(rule.remediation.en)")
             for c in rule.citations { lines.append("  cites: \(c.instrument.en), \(c.provision)\(c.url.map { " <\($0)>" } ?? "")") }
-            for e in rule.examples { lines.append("  example (\(e.state.rawValue)): \(e.name)") }
+            for e in rule.examples { lines.append("  example (\(e.expected.name)): \(e.name)") }
             Console.out(lines.joined(separator: "\n"))
         }
     }

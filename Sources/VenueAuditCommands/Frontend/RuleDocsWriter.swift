@@ -31,10 +31,17 @@ enum RuleDocsWriter {
         out += "| | |\n| --- | --- |\n"
         out += "| pack | `\(rule.packID)` (\(kind)) |\n| severity | \(rule.severity.rawValue) |\n"
         out += "| scope | \(rule.scope.rawValue) |\n"
+        if let codes = rule.jurisdictions { out += "| jurisdictions | \(codes.joined(separator: ", ")) |\n" }
         out += "| in force | \(rule.effectiveFrom?.description ?? "always") to \(rule.effectiveTo?.description ?? "now") |\n"
         out += "| status | \(rule.status)\(rule.since.map { ", since \($0)" } ?? "") |\n\n"
         out += "## Why\n\n\(rule.rationale.en)\n\n\(rule.rationale.zh)\n\n"
         out += "## What is checked\n\n"
+        if let codes = rule.jurisdictions {
+            let list = codes.map { "`\($0)`" }.joined(separator: ", ")
+            let which = codes.count == 1 ? "is \(list) or lies within it" : "is one of \(list) or lies within one of them"
+            out += "Runs only for venues whose `venue.jurisdiction` \(which); venues elsewhere get no finding from it. "
+            out += "With no jurisdiction recorded the result is `unknown`.\n\n"
+        }
         if let applies = rule.appliesIf { out += "Applies when:\n\n```\n\(applies.source)\n```\n\n" }
         for (name, e) in rule.evidence { out += "Evidence `\(name)`:\n\n```\n\(e.source)\n```\n\n" }
         out += "Requires:\n\n```\n\(rule.require.source)\n```\n\n"
@@ -53,7 +60,7 @@ enum RuleDocsWriter {
         if !examples.isEmpty {
             out += "## Examples\n\n"
             for e in examples {
-                out += "### \(e.state.rawValue): \(e.name)\n\n```yaml\n\(e.given.hasSuffix("\n") ? e.given : e.given + "\n")```\n\n"
+                out += "### \(e.expected.name): \(e.name)\n\n```yaml\n\(e.given.hasSuffix("\n") ? e.given : e.given + "\n")```\n\n"
             }
         }
         return out
