@@ -38,6 +38,13 @@ bench: deps ## Benchmarks: reading and auditing as ratios to libyaml's bare even
 	$(SWIFT) build -c release --product venue-audit-bench
 	.build/release/venue-audit-bench --megabytes 20 --repeat 3
 
+bench-read: deps ## Reading reports for aggregate, as ratios to libxml2's bare xmlTextReader pass (release build, 2,000 reports)
+	$(SWIFT) build -c release
+	@dir=$$(mktemp -d) && trap 'rm -rf "$$dir"' EXIT && \
+	  .build/release/venue-audit corpus --out "$$dir/corpus" --reports 2000 --seed 7 >/dev/null && \
+	  { .build/release/venue-audit audit "$$dir/corpus" --format xml --out "$$dir/reports" --quiet >/dev/null || [ $$? -eq 1 ]; } && \
+	  .build/release/venue-audit-aggregate-bench "$$dir/reports" --repeat 3
+
 bench-aggregate: build ## Peak memory of aggregate at 1,000 and 10,000 generated reports (must differ < 1.5x)
 	Tests/scripts/bench_aggregate_memory.sh $(BIN) 1000 10000
 
@@ -49,4 +56,4 @@ screenshots: build ## Render the HTML reports (English, Chinese) to PNG in repor
 	  ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends $(SHOT_PKGS))
 	scripts/screenshots.sh
 
-.PHONY: help deps build test demo docs bench bench-aggregate release screenshots
+.PHONY: help deps build test demo docs bench bench-read bench-aggregate release screenshots

@@ -94,6 +94,10 @@ let package = Package(
         /** `make bench`: reading and auditing as ratios to libyaml's bare event loop on the same bytes. */
         .executableTarget(
             name: "venue-audit-bench", dependencies: ["AuditEngine", "CYAML"], path: "Benchmarks/VenueAuditBench"),
+        /** `make bench-read`: reading reports for `aggregate` as ratios to libxml2's bare xmlTextReader pass. */
+        .executableTarget(
+            name: "venue-audit-aggregate-bench", dependencies: ["Aggregation", "ReportStore", "CLibXML2"],
+            path: "Benchmarks/AggregateBench"),
 
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["AuditEngine", "Reporters"], path: "Tests/TestSupport"),
