@@ -12,6 +12,8 @@ import GRDB
 /// not grow with the number of reports.
 public final class SQLiteReportStore: ReportStore {
     private let queue: DatabaseQueue
+    /// Rules whose titles this store has written (or found already there) since it was opened.
+    private var titledRules: Set<String> = []
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     public init(path: String) throws {
@@ -72,32 +74,39 @@ public final class SQLiteReportStore: ReportStore {
 
     public func insert(_ summaries: [ReportSummary]) throws -> [Bool] {
         let now = ISO8601DateFormatter().string(from: Date())
-        return try queue.write { db in
-            try summaries.map { s in
-                for (rule, title) in s.ruleTitles {
-                    try db.execute(
-                        sql: "INSERT OR IGNORE INTO rule (id, title_en, title_zh) VALUES (?, ?, ?)",
-                        arguments: [rule, title.en, title.zh])
+        var titled = titledRules
+        let added = try queue.write { db in
+            // Prepared once per connection and reused: thousands of reports, the same three statements.
+            let rule = try db.cachedStatement(sql: "INSERT OR IGNORE INTO rule (id, title_en, title_zh) VALUES (?, ?, ?)")
+            let report = try db.cachedStatement(
+                sql: """
+                    INSERT OR IGNORE INTO report (digest, path, generated_at, venue_id, venue_name, venue_type,
+                      jurisdiction, district, kind, date, day, profile, verdict, ingested_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let finding = try db.cachedStatement(
+                sql: "INSERT INTO finding (report, seq, rule, target, severity, state) VALUES (?, ?, ?, ?, ?, ?)")
+            return try summaries.map { s in
+                // A rule's first title is the one kept (INSERT OR IGNORE), so a rule already
+                // written through this store needs no statement at all.
+                for (id, title) in s.ruleTitles where !titled.contains(id) {
+                    try rule.execute(arguments: [id, title.en, title.zh])
+                    titled.insert(id)
                 }
-                try db.execute(
-                    sql: """
-                        INSERT OR IGNORE INTO report (digest, path, generated_at, venue_id, venue_name, venue_type,
-                          jurisdiction, district, kind, date, day, profile, verdict, ingested_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        s.digest, s.path, s.generatedAt, s.venueID, s.venueName, s.venueType, s.jurisdiction, s.district,
-                        s.kind, s.date?.description, s.date?.dayNumber, s.profile, s.verdict.rawValue, now,
-                    ])
+                try report.execute(arguments: [
+                    s.digest, s.path, s.generatedAt, s.venueID, s.venueName, s.venueType, s.jurisdiction, s.district,
+                    s.kind, s.date?.description, s.date?.dayNumber, s.profile, s.verdict.rawValue, now,
+                ])
                 guard db.changesCount > 0 else { return false }
-                let insert = try db.cachedStatement(
-                    sql: "INSERT INTO finding (report, seq, rule, target, severity, state) VALUES (?, ?, ?, ?, ?, ?)")
                 for (n, f) in s.findings.enumerated() {
-                    try insert.execute(arguments: [s.digest, n, f.rule, f.target, f.severity.rawValue, f.state.rawValue])
+                    try finding.execute(arguments: [s.digest, n, f.rule, f.target, f.severity.rawValue, f.state.rawValue])
                 }
                 return true
             }
         }
+        // Only once the transaction is committed: a rolled-back batch wrote no titles.
+        titledRules = titled
+        return added
     }
 
     public func storedPath(digest: String) throws -> String? {

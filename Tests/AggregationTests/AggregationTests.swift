@@ -107,6 +107,25 @@ struct AggregationTests {
         #expect(a == b)
     }
 
+    @Test("a rule keeps the first title stored, across batches and in both stores")
+    func firstTitleKept() throws {
+        func summary(_ digest: String, _ title: String) -> ReportSummary {
+            ReportSummary(
+                digest: digest, path: "\(digest).xml", generatedAt: "2021-01-01T00:00:00Z", venueID: "V", venueName: nil,
+                venueType: nil, jurisdiction: nil, district: nil, kind: nil, date: nil, profile: "p", verdict: .compliant,
+                findings: [FindingSummary(rule: "R-1", target: nil, severity: .low, state: .pass)],
+                ruleTitles: ["R-1": LocalizedText(en: title, zh: title), "R-\(digest)": LocalizedText(en: digest, zh: digest)])
+        }
+        let sqlite = try SQLiteReportStore()
+        for store in [sqlite, InMemoryReportStore()] as [any ReportStore] {
+            #expect(try store.insert([summary("a", "first")]) == [true])
+            #expect(try store.insert([summary("b", "second"), summary("a", "again")]) == [true, false])
+            let titles = try store.ruleTitles()
+            #expect(titles["R-1"]?.en == "first")
+            #expect(Set(titles.keys) == ["R-1", "R-a", "R-b"])
+        }
+    }
+
     @Test("the aggregate XML is valid against its schema, and the schema file matches the embedded copy")
     func aggregateXMLIsValid() throws {
         let sample = try SampleReports(venues: 8)
