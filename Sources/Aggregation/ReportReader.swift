@@ -22,10 +22,13 @@ public struct ReportReader: Sendable {
 
     /// Reads and checks the report at `path`.
     public func read(file path: String) -> Result<ReportSummary, ReportRejection> {
-        guard let bytes = Self.contents(of: path) else {
-            return .failure(ReportRejection(.unreadable, path: path, "cannot read the file"))
-        }
+        guard let bytes = Self.contents(of: path) else { return .failure(Self.unreadable(path)) }
         return read(bytes: bytes, path: path)
+    }
+
+    /// The rejection of a file that could not be read.
+    static func unreadable(_ path: String) -> ReportRejection {
+        ReportRejection(.unreadable, path: path, "cannot read the file")
     }
 
     /// Reads and checks a report held in memory; `path` names it in diagnostics.

@@ -79,6 +79,27 @@ struct AggregationTests {
         #expect(duplicates == ["\(duplicate) \(sample.files[0])"])
     }
 
+    @Test("JUnit files and aggregates among the reports are skipped, not read as reports")
+    func foreignDocumentsSkipped() throws {
+        let sample = try SampleReports(venues: 3)
+        defer { sample.remove() }
+        let (rollups, _, _) = try aggregate(sample.files, into: InMemoryReportStore())
+        let earlier = sample.directory.appendingPathComponent("aggregate.xml").path
+        try AggregateXMLWriter(toolVersion: "0.0.0-test", generatedAt: "2020-12-10T08:30:00Z").render(rollups, stored: 3)
+            .write(toFile: earlier, atomically: true, encoding: .utf8)
+        let junit = sample.directory.appendingPathComponent("results.xml").path
+        try "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"venue-audit\"><testsuite name=\"v\"/></testsuites>\n"
+            .write(toFile: junit, atomically: true, encoding: .utf8)
+        let (_, counts, events) = try aggregate(sample.files + [earlier, junit], into: InMemoryReportStore())
+        #expect(counts.skipped == 2 && counts.files == sample.files.count && counts.rejectedTotal == 0)
+        #expect(counts.added == sample.files.count)
+        let skipped = events.compactMap { e -> String? in
+            if case .skipped(let path, let reason) = e { return "\(URL(fileURLWithPath: path).lastPathComponent): \(reason)" }
+            return nil
+        }
+        #expect(skipped == ["aggregate.xml: an aggregate, not a report", "results.xml: a JUnit file, not a report"])
+    }
+
     @Test("ingest is idempotent: a second run adds nothing and gives the same rollups")
     func idempotentIngest() throws {
         let sample = try SampleReports(venues: 6)
