@@ -60,6 +60,9 @@ public struct ReportIngest {
     public func run(files: [String], onEvent: (Event) -> Void) throws -> IngestCounts {
         var counts = IngestCounts()
         var pending: [ReportSummary] = []
+        // Rules whose titles went to the store with an earlier summary of this run. A store
+        // keeps a rule's first title, so later reports need not read theirs again.
+        var titled: Set<String> = []
         func flush() throws {
             guard !pending.isEmpty else { return }
             let added = try store.insert(pending)
@@ -87,8 +90,9 @@ public struct ReportIngest {
                 continue
             }
             counts.files += 1
-            switch bytes.map({ reader.read(bytes: $0, path: file) }) ?? .failure(ReportReader.unreadable(file)) {
+            switch bytes.map({ reader.read(bytes: $0, path: file, knownTitles: titled) }) ?? .failure(ReportReader.unreadable(file)) {
             case .success(let summary):
+                titled.formUnion(summary.ruleTitles.keys)
                 pending.append(summary)
                 if pending.count >= batchSize { try flush() }
             case .failure(let rejection):

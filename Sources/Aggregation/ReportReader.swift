@@ -32,8 +32,10 @@ public struct ReportReader: Sendable {
     }
 
     /// Reads and checks a report held in memory; `path` names it in diagnostics.
-    public func read(bytes: [UInt8], path: String) -> Result<ReportSummary, ReportRejection> {
-        var state = SummaryParser(path: path)
+    /// - Parameter knownTitles: rules whose titles the caller already has; the summary's
+    ///   `ruleTitles` leaves them out, which spares reading the same titles in every report.
+    public func read(bytes: [UInt8], path: String, knownTitles: Set<String> = []) -> Result<ReportSummary, ReportRejection> {
+        var state = SummaryParser(path: path, knownTitles: knownTitles)
         let diagnostics = bytes.withUnsafeBytes { raw in validator.read(bytes: raw, name: path) { state.visit($0) } }
         // Validity first: a document is only known to be valid once its last node was read,
         // so nothing gathered on the way counts unless every node passed.
@@ -166,7 +168,13 @@ struct SummaryParser {
     private var currentRule: String?
     private var titleEN: String?
 
-    init(path: String) { self.path = path }
+    /// Rules whose titles are not wanted.
+    private let knownTitles: Set<String>
+
+    init(path: String, knownTitles: Set<String> = []) {
+        self.path = path
+        self.knownTitles = knownTitles
+    }
 
     /// Takes what the summary needs from the node the reader `r` is on.
     mutating func visit(_ r: OpaquePointer) {
@@ -239,7 +247,7 @@ struct SummaryParser {
             let state = attribute(r, "state").flatMap(FindingState.init(rawValue:))
         else { return }
         findings.append(FindingSummary(rule: rule, target: attribute(r, "target"), severity: severity, state: state))
-        if titles[rule] == nil { currentRule = rule }
+        if titles[rule] == nil && !knownTitles.contains(rule) { currentRule = rule }
     }
 
     private mutating func title(_ r: OpaquePointer) {

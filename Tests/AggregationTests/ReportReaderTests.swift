@@ -61,6 +61,17 @@ struct ReportReaderTests {
         #expect(rejection.diagnostics.first?.message.contains("does not match its digest") == true, "\(rejection)")
     }
 
+    @Test("titles the caller already has are left out of the summary, and nothing else changes")
+    func knownTitlesLeftOut() throws {
+        let full = try reader.read(bytes: Array(good.utf8), path: "r.xml").get()
+        let known = try #require(full.ruleTitles.keys.sorted().first)
+        let partial = try reader.read(bytes: Array(good.utf8), path: "r.xml", knownTitles: [known]).get()
+        var expected = full
+        expected.ruleTitles[known] = nil
+        #expect(partial == expected)
+        #expect(!partial.ruleTitles.isEmpty)
+    }
+
     @Test("reading the file and reading its bytes give the same summary; a folder is unreadable")
     func fileAndBytesAgree() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reader-\(UUID().uuidString)")
