@@ -96,7 +96,7 @@ let package = Package(
             name: "venue-audit-bench", dependencies: ["AuditEngine", "CYAML"], path: "Benchmarks/VenueAuditBench"),
         /** `make bench-read`: reading reports for `aggregate` as ratios to libxml2's bare xmlTextReader pass. */
         .executableTarget(
-            name: "venue-audit-aggregate-bench", dependencies: ["Aggregation", "ReportStore", "CLibXML2"],
+            name: "venue-audit-aggregate-bench", dependencies: ["Aggregation", "ReportStore", "Reporters", "AuditBasics", "CLibXML2"],
             path: "Benchmarks/AggregateBench"),
 
         // MARK: Tests
