@@ -107,7 +107,7 @@ public final class XMLSchemaValidator: @unchecked Sendable {
     /// the document is valid). A document that is not well-formed yields `fatal` diagnostics.
     /// - Parameter name: the name used in diagnostics, such as the report's file name.
     public func validate(xml: String, name: String = "report.xml") -> [XMLDiagnostic] {
-        Array(xml.utf8).withUnsafeBytes { validate(bytes: $0, name: name) }
+        Array(xml.utf8).withUnsafeBytes { validate(bytes: $0, name: name, encoding: XML_CHAR_ENCODING_UTF8) }
     }
 
     /// Validates the file at `path`, streaming (constant memory), with line and column.
@@ -117,9 +117,9 @@ public final class XMLSchemaValidator: @unchecked Sendable {
 
     /// Reads the document in `bytes` once with libxml2's `xmlTextReader`, validating it against
     /// this schema as it is read, and calls `visit` with the reader on each node in document
-    /// order. Returns every problem found, as `validate(xml:name:)` does (the same messages, lines
-    /// and columns): the document is valid only when the result is empty, which is known only
-    /// after the last node, so whatever `visit` gathered must not be trusted before then.
+    /// order. Returns every problem found, as `validate` does (the same messages, lines and
+    /// columns): the document is valid only when the result is empty, which is known only after
+    /// the last node, so whatever `visit` gathered must not be trusted before then.
     ///
     /// `visit` gets an `xmlTextReaderPtr`; it may call the `xmlTextReader…` accessors on it but
     /// must not move the reader or keep the pointer.
@@ -127,8 +127,8 @@ public final class XMLSchemaValidator: @unchecked Sendable {
     /// libxml2's reader parses in chunks and stops at the first well-formedness error, where the
     /// streaming validator goes on and words some errors better (a cut-off document is "Premature
     /// end of data in tag …", not "Extra content at the end of the document"). So a document that
-    /// is not well-formed is parsed a second time, by `validate`, to describe it the same way;
-    /// only broken documents pay for that.
+    /// is not well-formed is parsed a second time, by the streaming validator, to describe it the
+    /// same way; only broken documents pay for that.
     /// - Parameter name: the name used in diagnostics, such as the report's file name.
     public func read(bytes: UnsafeRawBufferPointer, name: String, visit: (OpaquePointer) -> Void) -> [XMLDiagnostic] {
         guard let v = xmlSchemaNewValidCtxt(schema) else {
@@ -166,7 +166,8 @@ public final class XMLSchemaValidator: @unchecked Sendable {
             return d
         }
         if status == .read && !items.contains(where: { $0.level == .fatal }) { return items }
-        let described = validate(bytes: bytes, name: name)
+        // Encoding detected from the bytes, as the reader did and as `validate(file:)` does.
+        let described = validate(bytes: bytes, name: name, encoding: XML_CHAR_ENCODING_NONE)
         if !described.isEmpty { return described }
         // The streaming validator found nothing wrong where the reader failed: still a failure.
         let message: String
@@ -186,14 +187,14 @@ public final class XMLSchemaValidator: @unchecked Sendable {
     /// defaults, as for `validate`.
     private static let readerOptions = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue)
 
-    private func validate(bytes: UnsafeRawBufferPointer, name: String) -> [XMLDiagnostic] {
+    private func validate(bytes: UnsafeRawBufferPointer, name: String, encoding: xmlCharEncoding) -> [XMLDiagnostic] {
         // An empty buffer still has to fail as "no document".
         let space: [CChar] = [0x20]
         return space.withUnsafeBufferPointer { blank in
             let start = bytes.isEmpty ? blank.baseAddress : bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
             let count = bytes.isEmpty ? 1 : bytes.count
             return validateStream(name: name) {
-                count <= Int(Int32.max) ? xmlParserInputBufferCreateMem(start, Int32(count), XML_CHAR_ENCODING_UTF8) : nil
+                count <= Int(Int32.max) ? xmlParserInputBufferCreateMem(start, Int32(count), encoding) : nil
             }
         }
     }
