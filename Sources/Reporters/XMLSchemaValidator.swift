@@ -107,7 +107,9 @@ public final class XMLSchemaValidator: @unchecked Sendable {
     /// the document is valid). A document that is not well-formed yields `fatal` diagnostics.
     /// - Parameter name: the name used in diagnostics, such as the report's file name.
     public func validate(xml: String, name: String = "report.xml") -> [XMLDiagnostic] {
-        Array(xml.utf8).withUnsafeBytes { validate(bytes: $0, name: name, encoding: XML_CHAR_ENCODING_UTF8) }
+        var bytes = Array(xml.utf8)
+        if bytes.isEmpty { bytes = [0x20] }  // an empty string still has to fail as "no document"
+        return bytes.withUnsafeBytes { validate(bytes: $0, name: name, encoding: XML_CHAR_ENCODING_UTF8) }
     }
 
     /// Validates the file at `path`, streaming (constant memory), with line and column.
@@ -141,14 +143,9 @@ public final class XMLSchemaValidator: @unchecked Sendable {
         // in place of the parser context once validation is on. Parser errors therefore reach
         // the thread's handler, which `capturingThreadErrors` points at the same collector.
         xmlSchemaSetValidStructuredErrors(v, DiagnosticCollector.callback, errors.opaque)
-        // An empty buffer still has to fail as "no document", as it does in `validate(xml:)`.
-        let space: [CChar] = [0x20]
         let status: ReadStatus = errors.capturingThreadErrors {
-            space.withUnsafeBufferPointer { blank in
-                let start = bytes.isEmpty ? blank.baseAddress : bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
-                let count = bytes.isEmpty ? 1 : bytes.count
-                guard count <= Int(Int32.max), let r = xmlReaderForMemory(start, Int32(count), name, nil, Self.readerOptions)
-                else { return .unreadable }
+            Self.withBuffer(bytes) { start, count in
+                guard let r = xmlReaderForMemory(start, count, name, nil, Self.readerOptions) else { return .unreadable }
                 defer { xmlFreeTextReader(r) }
                 guard xmlTextReaderSchemaValidateCtxt(r, v, 0) == 0 else { return .noValidation }
                 errors.reader = r
@@ -158,7 +155,7 @@ public final class XMLSchemaValidator: @unchecked Sendable {
                     guard rc == 1 else { return rc == 0 ? .read : .stopped }
                     visit(r)
                 }
-            }
+            } ?? .unreadable
         }
         let items = errors.items.map { d -> XMLDiagnostic in
             var d = d
@@ -188,15 +185,21 @@ public final class XMLSchemaValidator: @unchecked Sendable {
     private static let readerOptions = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue)
 
     private func validate(bytes: UnsafeRawBufferPointer, name: String, encoding: xmlCharEncoding) -> [XMLDiagnostic] {
-        // An empty buffer still has to fail as "no document".
-        let space: [CChar] = [0x20]
-        return space.withUnsafeBufferPointer { blank in
-            let start = bytes.isEmpty ? blank.baseAddress : bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
-            let count = bytes.isEmpty ? 1 : bytes.count
-            return validateStream(name: name) {
-                count <= Int(Int32.max) ? xmlParserInputBufferCreateMem(start, Int32(count), encoding) : nil
-            }
+        validateStream(name: name) {
+            Self.withBuffer(bytes) { start, count in xmlParserInputBufferCreateMem(start, count, encoding) } ?? nil
         }
+    }
+
+    /// Calls `body` with `bytes` as libxml2 takes a buffer; nil when it is too large for libxml2.
+    /// An empty buffer is given a non-null address, which libxml2 needs to see an empty document
+    /// (as in an empty file) rather than no input at all.
+    private static func withBuffer<R>(_ bytes: UnsafeRawBufferPointer, _ body: (UnsafePointer<CChar>, Int32) -> R) -> R? {
+        guard bytes.count <= Int(Int32.max) else { return nil }
+        guard let start = bytes.baseAddress, !bytes.isEmpty else {
+            var none: CChar = 0
+            return withUnsafePointer(to: &none) { body($0, 0) }
+        }
+        return body(start.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
     }
 
     private func validateStream(name: String, input makeInput: () -> xmlParserInputBufferPtr?) -> [XMLDiagnostic] {
