@@ -100,6 +100,21 @@ struct AggregationTests {
         #expect(skipped == ["aggregate.xml: an aggregate, not a report", "results.xml: a JUnit file, not a report"])
     }
 
+    @Test("a folder named like a report is rejected as unreadable, and the others are read")
+    func folderNamedXML() throws {
+        let sample = try SampleReports(venues: 2)
+        defer { sample.remove() }
+        let folder = sample.directory.appendingPathComponent("not-a-file.xml")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (_, counts, events) = try aggregate(sample.files + [folder.path], into: InMemoryReportStore())
+        #expect(counts.rejected == [.unreadable: 1] && counts.added == sample.files.count)
+        let rejected = events.compactMap { e -> String? in
+            if case .rejected(let r) = e { return r.diagnostics.first?.description }
+            return nil
+        }
+        #expect(rejected == ["\(folder.path):1:1: error: [report-unreadable] cannot read the file"])
+    }
+
     @Test("ingest is idempotent: a second run adds nothing and gives the same rollups")
     func idempotentIngest() throws {
         let sample = try SampleReports(venues: 6)
