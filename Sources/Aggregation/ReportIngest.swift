@@ -60,6 +60,9 @@ public struct ReportIngest {
     public func run(files: [String], onEvent: (Event) -> Void) throws -> IngestCounts {
         var counts = IngestCounts()
         var pending: [ReportSummary] = []
+        // Rules whose titles went to the store with an earlier summary of this run. A store
+        // keeps a rule's first title, so later reports need not read theirs again.
+        var titled: Set<String> = []
         func flush() throws {
             guard !pending.isEmpty else { return }
             let added = try store.insert(pending)
@@ -78,14 +81,18 @@ public struct ReportIngest {
             pending.removeAll(keepingCapacity: true)
         }
         for file in files {
-            if let other = Self.foreignDocument(file) {
+            // Each file is read from disk once; the check for other documents and the reader
+            // both work on these bytes.
+            let bytes = ReportReader.contents(of: file)
+            if let bytes, let other = Self.foreignDocument(bytes) {
                 counts.skipped += 1
                 onEvent(.skipped(path: file, reason: other))
                 continue
             }
             counts.files += 1
-            switch reader.read(file: file) {
+            switch bytes.map({ reader.read(bytes: $0, path: file, knownTitles: titled) }) ?? .failure(ReportReader.unreadable(file)) {
             case .success(let summary):
+                titled.formUnion(summary.ruleTitles.keys)
                 pending.append(summary)
                 if pending.count >= batchSize { try flush() }
             case .failure(let rejection):
@@ -97,14 +104,26 @@ public struct ReportIngest {
         return counts
     }
 
-    /// What kind of other document `file` is, when its start shows it is not a report: a JUnit
-    /// file or an aggregate written by this tool.
-    static func foreignDocument(_ file: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: file) else { return nil }
-        defer { try? handle.close() }
-        let head = String(decoding: handle.readData(ofLength: 600), as: UTF8.self)
-        if head.contains(AggregateSchema.namespace) { return "an aggregate, not a report" }
-        if head.contains("<testsuites") { return "a JUnit file, not a report" }
+    /// What kind of other document a file is, when its first bytes show it is not a report: a
+    /// JUnit file or an aggregate written by this tool.
+    static func foreignDocument(_ bytes: [UInt8]) -> String? {
+        let head = bytes.prefix(600)
+        if contains(head, aggregateNamespace) { return "an aggregate, not a report" }
+        if contains(head, junitRoot) { return "a JUnit file, not a report" }
         return nil
+    }
+
+    private static let aggregateNamespace = Array(AggregateSchema.namespace.utf8)
+    private static let junitRoot = Array("<testsuites".utf8)
+
+    private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var i = haystack.startIndex
+        let last = haystack.endIndex - needle.count
+        while i <= last {
+            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 }

@@ -2,14 +2,16 @@ import AuditBasics
 import AuditResults
 import CLibXML2
 import Foundation
+import Glibc
 import Reporters
 
 /// Reads one canonical XML report into a `ReportSummary`, after checking that it is
 /// well-formed, valid against the report XSD and untouched since it was written (its digest).
 ///
-/// The report is validated by libxml2's streaming validator and read with `xmlTextReader`, one
-/// node at a time; only the summary is kept. Sendable: the compiled schema is shared read-only
-/// and every call makes its own parser.
+/// The file is read into memory once (the digest needs its bytes) and parsed once, from memory,
+/// by libxml2's `xmlTextReader` with the schema's validation plugged into it; the summary is
+/// picked out of the nodes as they pass and kept only if the whole document turned out valid.
+/// Sendable: the compiled schema is shared read-only and every call makes its own reader.
 public struct ReportReader: Sendable {
     private let validator: XMLSchemaValidator
 
@@ -20,20 +22,23 @@ public struct ReportReader: Sendable {
 
     /// Reads and checks the report at `path`.
     public func read(file path: String) -> Result<ReportSummary, ReportRejection> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(ReportRejection(.unreadable, path: path, "cannot read the file"))
-        }
-        return read(bytes: [UInt8](data), path: path, diagnostics: validator.validate(file: path))
+        guard let bytes = Self.contents(of: path) else { return .failure(Self.unreadable(path)) }
+        return read(bytes: bytes, path: path)
+    }
+
+    /// The rejection of a file that could not be read.
+    static func unreadable(_ path: String) -> ReportRejection {
+        ReportRejection(.unreadable, path: path, "cannot read the file")
     }
 
     /// Reads and checks a report held in memory; `path` names it in diagnostics.
-    public func read(bytes: [UInt8], path: String) -> Result<ReportSummary, ReportRejection> {
-        read(bytes: bytes, path: path, diagnostics: validator.validate(xml: String(decoding: bytes, as: UTF8.self), name: path))
-    }
-
-    // MARK: - Private
-
-    private func read(bytes: [UInt8], path: String, diagnostics: [XMLDiagnostic]) -> Result<ReportSummary, ReportRejection> {
+    /// - Parameter knownTitles: rules whose titles the caller already has; the summary's
+    ///   `ruleTitles` leaves them out, which spares reading the same titles in every report.
+    public func read(bytes: [UInt8], path: String, knownTitles: Set<String> = []) -> Result<ReportSummary, ReportRejection> {
+        var state = SummaryParser(path: path, knownTitles: knownTitles)
+        let diagnostics = bytes.withUnsafeBytes { raw in validator.read(bytes: raw, name: path) { state.visit($0) } }
+        // Validity first: a document is only known to be valid once its last node was read,
+        // so nothing gathered on the way counts unless every node passed.
         if let rejection = Self.classify(diagnostics, bytes: bytes, path: path) { return .failure(rejection) }
         let digest: String
         switch ReportDigest.check(bytes) {
@@ -47,14 +52,57 @@ public struct ReportReader: Sendable {
                     "the report's content does not match its digest (claims \(claimed.prefix(12))…, content hashes to \(actual.prefix(12))…): it was changed after it was written",
                     line: Self.lineCount(bytes)))
         }
-        do {
-            var summary = try SummaryParser.parse(bytes: bytes, path: path)
-            summary.digest = digest
-            return .success(summary)
-        } catch {
-            return .failure(ReportRejection(.malformed, path: path, diagnostics: error.diagnostics))
+        guard var summary = state.summary() else {
+            // Valid reports always carry a venue and a verdict; only a libxml2 failure gets here.
+            return .failure(ReportRejection(.malformed, path: path, "the report could not be read"))
         }
+        summary.digest = digest
+        return .success(summary)
     }
+
+    /// The bytes of the file at `path`, read with one `open` and no more `read`s than needed;
+    /// nil when it cannot be opened or read (a folder, a missing file, no permission).
+    public static func contents(of path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        /// Reads into `buffer` until it is full or the file ends; the count read, or nil.
+        func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+            var used = 0
+            while used < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + used, buffer.count - used)
+                if n == 0 { break }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return nil
+                }
+                used += n
+            }
+            return used
+        }
+        // The size is a hint; one byte more tells whether the file grew since `fstat`.
+        let expected = max(Int(info.st_size), 0) + 1
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            let n = fill(buffer)
+            count = n ?? 0
+            failed = n == nil
+        }
+        guard !failed else { return nil }
+        if bytes.count == expected {
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                guard let n = chunk.withUnsafeMutableBufferPointer({ fill($0) }) else { return nil }
+                bytes += chunk[..<n]
+                if n < chunk.count { break }
+            }
+        }
+        return bytes
+    }
+
+    // MARK: - Private
 
     /// The rejection the validator's diagnostics amount to, or nil when the report is valid.
     static func classify(_ diagnostics: [XMLDiagnostic], bytes: [UInt8], path: String) -> ReportRejection? {
@@ -101,127 +149,127 @@ public struct ReportReader: Sendable {
     }
 }
 
-/// Problems found while streaming a report that had already passed validation (rare: only a
-/// libxml2 failure gets here).
-struct SummaryParseError: Error {
-    var diagnostics: [Diagnostic]
-}
+/// Picks the summary out of a report's nodes as an `xmlTextReader` passes over them.
+struct SummaryParser {
+    let path: String
+    private var generatedAt = ""
+    private var venueID: String?
+    private var venueName: String?
+    private var venueType: String?
+    private var jurisdiction: String?
+    private var district: String?
+    private var kind: String?
+    private var date: CivilDate?
+    private var profile = ""
+    private var verdict: Verdict?
+    private var findings: [FindingSummary] = []
+    private var titles: [String: LocalizedText] = [:]
+    private var inVenue = false
+    private var currentRule: String?
+    private var titleEN: String?
 
-/// The `xmlTextReader` loop that picks the summary out of a report.
-enum SummaryParser {
-    static func parse(bytes: [UInt8], path: String) throws(SummaryParseError) -> ReportSummary {
-        LibXML.ensureInitialised()
-        let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
-        var state = State(path: path)
-        let ok: Bool = bytes.withUnsafeBufferPointer { b in
-            b.withMemoryRebound(to: CChar.self) { c in
-                guard let r = xmlReaderForMemory(c.baseAddress, Int32(c.count), path, nil, options) else { return false }
-                defer { xmlFreeTextReader(r) }
-                return state.run(r)
-            }
-        }
-        guard ok, let summary = state.summary() else {
-            let location = FileLocation(file: path, line: 1, column: 1)
-            throw SummaryParseError(diagnostics: [.error("report-malformed", "the report could not be read", at: location)])
-        }
-        return summary
+    /// Rules whose titles are not wanted.
+    private let knownTitles: Set<String>
+
+    init(path: String, knownTitles: Set<String> = []) {
+        self.path = path
+        self.knownTitles = knownTitles
     }
 
-    private struct State {
-        let path: String
-        var generatedAt = ""
-        var venueID: String?
-        var venueName: String?
-        var venueType: String?
-        var jurisdiction: String?
-        var district: String?
-        var kind: String?
-        var date: CivilDate?
-        var profile = ""
-        var verdict: Verdict?
-        var findings: [FindingSummary] = []
-        var titles: [String: LocalizedText] = [:]
-        var inVenue = false
-        var currentRule: String?
-        var titleEN: String?
-
-        init(path: String) { self.path = path }
-
-        mutating func run(_ r: OpaquePointer) -> Bool {
-            let element = Int32(XML_READER_TYPE_ELEMENT.rawValue)
-            let endElement = Int32(XML_READER_TYPE_END_ELEMENT.rawValue)
-            while true {
-                let rc = xmlTextReaderRead(r)
-                guard rc == 1 else { return rc == 0 }
-                let type = xmlTextReaderNodeType(r)
-                let depth = xmlTextReaderDepth(r)
-                if type == endElement {
-                    if depth == 1 { inVenue = false }
-                    continue
-                }
-                guard type == element, let namePointer = xmlTextReaderConstLocalName(r) else { continue }
-                let name = String(cString: namePointer)
-                switch (depth, name) {
-                case (0, "report"): generatedAt = attribute(r, "generated-at") ?? ""
-                case (1, "profile"): profile = attribute(r, "id") ?? ""
-                case (1, "venue"):
-                    venueID = attribute(r, "id")
-                    venueType = attribute(r, "type")
-                    jurisdiction = attribute(r, "jurisdiction")
-                    inVenue = xmlTextReaderIsEmptyElement(r) == 0
-                case (2, "name") where inVenue: venueName = text(r)
-                case (2, "district") where inVenue: district = text(r)
-                case (1, "assessment"):
-                    kind = attribute(r, "kind")
-                    date = attribute(r, "date").flatMap { CivilDate(iso: $0) }
-                case (1, "summary"): verdict = attribute(r, "verdict").flatMap(Verdict.init(rawValue:))
-                case (2, "finding"): finding(r)
-                case (3, "title"): title(r)
-                default: break
-                }
-            }
+    /// Takes what the summary needs from the node the reader `r` is on.
+    mutating func visit(_ r: OpaquePointer) {
+        let type = xmlTextReaderNodeType(r)
+        let depth = xmlTextReaderDepth(r)
+        if type == Self.endElement {
+            if depth == 1 { inVenue = false }
+            return
         }
+        // Only elements near the root matter; most nodes are deeper, or text, and are passed
+        // over without looking at their names.
+        guard type == Self.element, depth <= 3, let name = xmlTextReaderConstLocalName(r) else { return }
+        switch depth {
+        case 0:
+            if Self.equal(name, "report") { generatedAt = attribute(r, "generated-at") ?? "" }
+        case 1:
+            if Self.equal(name, "profile") {
+                profile = attribute(r, "id") ?? ""
+            } else if Self.equal(name, "venue") {
+                venueID = attribute(r, "id")
+                venueType = attribute(r, "type")
+                jurisdiction = attribute(r, "jurisdiction")
+                inVenue = xmlTextReaderIsEmptyElement(r) == 0
+            } else if Self.equal(name, "assessment") {
+                kind = attribute(r, "kind")
+                date = attribute(r, "date").flatMap { CivilDate(iso: $0) }
+            } else if Self.equal(name, "summary") {
+                verdict = attribute(r, "verdict").flatMap(Verdict.init(rawValue:))
+            }
+        case 2:
+            if Self.equal(name, "finding") {
+                finding(r)
+            } else if inVenue, Self.equal(name, "name") {
+                venueName = text(r)
+            } else if inVenue, Self.equal(name, "district") {
+                district = text(r)
+            }
+        default:
+            if currentRule != nil, Self.equal(name, "title") { title(r) }
+        }
+    }
 
-        private mutating func finding(_ r: OpaquePointer) {
+    /// The summary gathered, when the report had a venue and a verdict; its digest is left empty.
+    func summary() -> ReportSummary? {
+        guard let venueID, let verdict else { return nil }
+        return ReportSummary(
+            digest: "", path: path, generatedAt: generatedAt, venueID: venueID, venueName: venueName,
+            venueType: venueType, jurisdiction: jurisdiction, district: district, kind: kind, date: date,
+            profile: profile, verdict: verdict, findings: findings, ruleTitles: titles)
+    }
+
+    // MARK: - Private
+
+    private static let element = Int32(XML_READER_TYPE_ELEMENT.rawValue)
+    private static let endElement = Int32(XML_READER_TYPE_END_ELEMENT.rawValue)
+
+    /// Whether the NUL-terminated `name` is `expected`, without making a String of it.
+    private static func equal(_ name: UnsafePointer<xmlChar>, _ expected: StaticString) -> Bool {
+        expected.withUTF8Buffer { e in
+            for (i, byte) in e.enumerated() where name[i] != byte { return false }
+            return name[e.count] == 0
+        }
+    }
+
+    private mutating func finding(_ r: OpaquePointer) {
+        currentRule = nil
+        titleEN = nil
+        guard let rule = attribute(r, "rule"),
+            let severity = attribute(r, "severity").flatMap(Severity.init(rawValue:)),
+            let state = attribute(r, "state").flatMap(FindingState.init(rawValue:))
+        else { return }
+        findings.append(FindingSummary(rule: rule, target: attribute(r, "target"), severity: severity, state: state))
+        if titles[rule] == nil && !knownTitles.contains(rule) { currentRule = rule }
+    }
+
+    private mutating func title(_ r: OpaquePointer) {
+        guard let rule = currentRule else { return }
+        let value = text(r) ?? ""
+        if attribute(r, "lang") == "zh" {
+            titles[rule] = LocalizedText(en: titleEN ?? value, zh: value)
             currentRule = nil
-            titleEN = nil
-            guard let rule = attribute(r, "rule"),
-                let severity = attribute(r, "severity").flatMap(Severity.init(rawValue:)),
-                let state = attribute(r, "state").flatMap(FindingState.init(rawValue:))
-            else { return }
-            findings.append(FindingSummary(rule: rule, target: attribute(r, "target"), severity: severity, state: state))
-            if titles[rule] == nil { currentRule = rule }
+        } else {
+            titleEN = value
         }
+    }
 
-        private mutating func title(_ r: OpaquePointer) {
-            guard let rule = currentRule else { return }
-            let value = text(r) ?? ""
-            if attribute(r, "lang") == "zh" {
-                titles[rule] = LocalizedText(en: titleEN ?? value, zh: value)
-                currentRule = nil
-            } else {
-                titleEN = value
-            }
-        }
+    private func attribute(_ r: OpaquePointer, _ name: String) -> String? {
+        guard let value = xmlTextReaderGetAttribute(r, name) else { return nil }
+        defer { clibxml2_free(value) }
+        return String(cString: value)
+    }
 
-        func summary() -> ReportSummary? {
-            guard let venueID, let verdict else { return nil }
-            return ReportSummary(
-                digest: "", path: path, generatedAt: generatedAt, venueID: venueID, venueName: venueName,
-                venueType: venueType, jurisdiction: jurisdiction, district: district, kind: kind, date: date,
-                profile: profile, verdict: verdict, findings: findings, ruleTitles: titles)
-        }
-
-        private func attribute(_ r: OpaquePointer, _ name: String) -> String? {
-            guard let value = xmlTextReaderGetAttribute(r, name) else { return nil }
-            defer { clibxml2_free(value) }
-            return String(cString: value)
-        }
-
-        private func text(_ r: OpaquePointer) -> String? {
-            guard let value = xmlTextReaderReadString(r) else { return nil }
-            defer { clibxml2_free(value) }
-            return String(cString: value)
-        }
+    private func text(_ r: OpaquePointer) -> String? {
+        guard let value = xmlTextReaderReadString(r) else { return nil }
+        defer { clibxml2_free(value) }
+        return String(cString: value)
     }
 }

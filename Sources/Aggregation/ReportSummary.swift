@@ -39,7 +39,8 @@ public struct ReportSummary: Sendable, Hashable {
     public var profile: String
     public var verdict: Verdict
     public var findings: [FindingSummary]
-    /// The English and Chinese titles of the rules in this report.
+    /// The English and Chinese titles of the rules in this report, less those the reader was
+    /// told the caller already has (`ReportReader.read(bytes:path:knownTitles:)`).
     public var ruleTitles: [String: LocalizedText]
 
     public init(

@@ -12,6 +12,8 @@ import GRDB
 /// not grow with the number of reports.
 public final class SQLiteReportStore: ReportStore {
     private let queue: DatabaseQueue
+    /// Rules whose titles this store has written (or found already there) since it was opened.
+    private var titledRules: Set<String> = []
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     public init(path: String) throws {
@@ -72,32 +74,39 @@ public final class SQLiteReportStore: ReportStore {
 
     public func insert(_ summaries: [ReportSummary]) throws -> [Bool] {
         let now = ISO8601DateFormatter().string(from: Date())
-        return try queue.write { db in
-            try summaries.map { s in
-                for (rule, title) in s.ruleTitles {
-                    try db.execute(
-                        sql: "INSERT OR IGNORE INTO rule (id, title_en, title_zh) VALUES (?, ?, ?)",
-                        arguments: [rule, title.en, title.zh])
+        var titled = titledRules
+        let added = try queue.write { db in
+            // Prepared once per connection and reused: thousands of reports, the same three statements.
+            let rule = try db.cachedStatement(sql: "INSERT OR IGNORE INTO rule (id, title_en, title_zh) VALUES (?, ?, ?)")
+            let report = try db.cachedStatement(
+                sql: """
+                    INSERT OR IGNORE INTO report (digest, path, generated_at, venue_id, venue_name, venue_type,
+                      jurisdiction, district, kind, date, day, profile, verdict, ingested_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let finding = try db.cachedStatement(
+                sql: "INSERT INTO finding (report, seq, rule, target, severity, state) VALUES (?, ?, ?, ?, ?, ?)")
+            return try summaries.map { s in
+                // A rule's first title is the one kept (INSERT OR IGNORE), so a rule already
+                // written through this store needs no statement at all.
+                for (id, title) in s.ruleTitles where !titled.contains(id) {
+                    try rule.execute(arguments: [id, title.en, title.zh])
+                    titled.insert(id)
                 }
-                try db.execute(
-                    sql: """
-                        INSERT OR IGNORE INTO report (digest, path, generated_at, venue_id, venue_name, venue_type,
-                          jurisdiction, district, kind, date, day, profile, verdict, ingested_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        s.digest, s.path, s.generatedAt, s.venueID, s.venueName, s.venueType, s.jurisdiction, s.district,
-                        s.kind, s.date?.description, s.date?.dayNumber, s.profile, s.verdict.rawValue, now,
-                    ])
+                try report.execute(arguments: [
+                    s.digest, s.path, s.generatedAt, s.venueID, s.venueName, s.venueType, s.jurisdiction, s.district,
+                    s.kind, s.date?.description, s.date?.dayNumber, s.profile, s.verdict.rawValue, now,
+                ])
                 guard db.changesCount > 0 else { return false }
-                let insert = try db.cachedStatement(
-                    sql: "INSERT INTO finding (report, seq, rule, target, severity, state) VALUES (?, ?, ?, ?, ?, ?)")
                 for (n, f) in s.findings.enumerated() {
-                    try insert.execute(arguments: [s.digest, n, f.rule, f.target, f.severity.rawValue, f.state.rawValue])
+                    try finding.execute(arguments: [s.digest, n, f.rule, f.target, f.severity.rawValue, f.state.rawValue])
                 }
                 return true
             }
         }
+        // Only once the transaction is committed: a rolled-back batch wrote no titles.
+        titledRules = titled
+        return added
     }
 
     public func storedPath(digest: String) throws -> String? {
@@ -120,36 +129,42 @@ public final class SQLiteReportStore: ReportStore {
 
     public func forEachChronologically(_ body: (ReportSummary) throws -> Void) throws {
         try queue.read { db in
+            // Columns by position (see `summary`), and reports told apart by rowid: one integer
+            // per row rather than looking up column names and comparing 64-character digests.
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT r.*, f.rule, f.target, f.severity, f.state FROM report r
-                    LEFT JOIN finding f ON f.report = r.digest
+                    SELECT r.rowid, r.digest, r.path, r.generated_at, r.venue_id, r.venue_name, r.venue_type,
+                      r.jurisdiction, r.district, r.kind, r.date, r.profile, r.verdict,
+                      f.rule, f.target, f.severity, f.state
+                    FROM report r LEFT JOIN finding f ON f.report = r.digest
                     ORDER BY r.venue_id, COALESCE(r.day, -9223372036854775808), r.generated_at, r.digest, f.seq
                     """)
             var current: ReportSummary?
+            var currentID: Int64?
             while let row = try rows.next() {
-                let digest: String = row["digest"]
-                if current?.digest != digest {
+                let id: Int64 = row[0]
+                if id != currentID {
                     if let done = current { try body(done) }
                     current = Self.summary(row)
+                    currentID = id
                 }
-                if let rule: String = row["rule"],
-                    let severity = (row["severity"] as String?).flatMap(Severity.init(rawValue:)),
-                    let state = (row["state"] as String?).flatMap(FindingState.init(rawValue:))
+                if let rule: String = row[13],
+                    let severity = (row[15] as String?).flatMap(Severity.init(rawValue:)),
+                    let state = (row[16] as String?).flatMap(FindingState.init(rawValue:))
                 {
-                    current?.findings.append(FindingSummary(rule: rule, target: row["target"], severity: severity, state: state))
+                    current?.findings.append(FindingSummary(rule: rule, target: row[14], severity: severity, state: state))
                 }
             }
             if let done = current { try body(done) }
         }
     }
 
+    /// The report in columns 1 to 12 of a `forEachChronologically` row, without its findings.
     private static func summary(_ row: Row) -> ReportSummary {
         ReportSummary(
-            digest: row["digest"], path: row["path"], generatedAt: row["generated_at"], venueID: row["venue_id"],
-            venueName: row["venue_name"], venueType: row["venue_type"], jurisdiction: row["jurisdiction"],
-            district: row["district"], kind: row["kind"], date: (row["date"] as String?).flatMap { CivilDate(iso: $0) },
-            profile: row["profile"], verdict: Verdict(rawValue: row["verdict"]) ?? .incomplete, findings: [])
+            digest: row[1], path: row[2], generatedAt: row[3], venueID: row[4], venueName: row[5], venueType: row[6],
+            jurisdiction: row[7], district: row[8], kind: row[9], date: (row[10] as String?).flatMap { CivilDate(iso: $0) },
+            profile: row[11], verdict: Verdict(rawValue: row[12]) ?? .incomplete, findings: [])
     }
 }

@@ -79,6 +79,42 @@ struct AggregationTests {
         #expect(duplicates == ["\(duplicate) \(sample.files[0])"])
     }
 
+    @Test("JUnit files and aggregates among the reports are skipped, not read as reports")
+    func foreignDocumentsSkipped() throws {
+        let sample = try SampleReports(venues: 3)
+        defer { sample.remove() }
+        let (rollups, _, _) = try aggregate(sample.files, into: InMemoryReportStore())
+        let earlier = sample.directory.appendingPathComponent("aggregate.xml").path
+        try AggregateXMLWriter(toolVersion: "0.0.0-test", generatedAt: "2020-12-10T08:30:00Z").render(rollups, stored: 3)
+            .write(toFile: earlier, atomically: true, encoding: .utf8)
+        let junit = sample.directory.appendingPathComponent("results.xml").path
+        try "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"venue-audit\"><testsuite name=\"v\"/></testsuites>\n"
+            .write(toFile: junit, atomically: true, encoding: .utf8)
+        let (_, counts, events) = try aggregate(sample.files + [earlier, junit], into: InMemoryReportStore())
+        #expect(counts.skipped == 2 && counts.files == sample.files.count && counts.rejectedTotal == 0)
+        #expect(counts.added == sample.files.count)
+        let skipped = events.compactMap { e -> String? in
+            if case .skipped(let path, let reason) = e { return "\(URL(fileURLWithPath: path).lastPathComponent): \(reason)" }
+            return nil
+        }
+        #expect(skipped == ["aggregate.xml: an aggregate, not a report", "results.xml: a JUnit file, not a report"])
+    }
+
+    @Test("a folder named like a report is rejected as unreadable, and the others are read")
+    func folderNamedXML() throws {
+        let sample = try SampleReports(venues: 2)
+        defer { sample.remove() }
+        let folder = sample.directory.appendingPathComponent("not-a-file.xml")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (_, counts, events) = try aggregate(sample.files + [folder.path], into: InMemoryReportStore())
+        #expect(counts.rejected == [.unreadable: 1] && counts.added == sample.files.count)
+        let rejected = events.compactMap { e -> String? in
+            if case .rejected(let r) = e { return r.diagnostics.first?.description }
+            return nil
+        }
+        #expect(rejected == ["\(folder.path):1:1: error: [report-unreadable] cannot read the file"])
+    }
+
     @Test("ingest is idempotent: a second run adds nothing and gives the same rollups")
     func idempotentIngest() throws {
         let sample = try SampleReports(venues: 6)
@@ -105,6 +141,25 @@ struct AggregationTests {
         let (a, _, _) = try aggregate(sample.files, into: try SQLiteReportStore())
         let (b, _, _) = try aggregate(sample.files, into: InMemoryReportStore())
         #expect(a == b)
+    }
+
+    @Test("a rule keeps the first title stored, across batches and in both stores")
+    func firstTitleKept() throws {
+        func summary(_ digest: String, _ title: String) -> ReportSummary {
+            ReportSummary(
+                digest: digest, path: "\(digest).xml", generatedAt: "2021-01-01T00:00:00Z", venueID: "V", venueName: nil,
+                venueType: nil, jurisdiction: nil, district: nil, kind: nil, date: nil, profile: "p", verdict: .compliant,
+                findings: [FindingSummary(rule: "R-1", target: nil, severity: .low, state: .pass)],
+                ruleTitles: ["R-1": LocalizedText(en: title, zh: title), "R-\(digest)": LocalizedText(en: digest, zh: digest)])
+        }
+        let sqlite = try SQLiteReportStore()
+        for store in [sqlite, InMemoryReportStore()] as [any ReportStore] {
+            #expect(try store.insert([summary("a", "first")]) == [true])
+            #expect(try store.insert([summary("b", "second"), summary("a", "again")]) == [true, false])
+            let titles = try store.ruleTitles()
+            #expect(titles["R-1"]?.en == "first")
+            #expect(Set(titles.keys) == ["R-1", "R-a", "R-b"])
+        }
     }
 
     @Test("the aggregate XML is valid against its schema, and the schema file matches the embedded copy")

@@ -77,6 +77,41 @@ struct XMLSchemaTests {
         #expect(!schema.validate(xml: "").isEmpty)
     }
 
+    @Test("reading with validation finds what validating the file finds: the same messages, lines and columns")
+    func readingValidates() throws {
+        let good = try XMLReporter(context: .pinnedForTests).render(Fixtures.mall)
+        let lastFinding = try #require(good.range(of: "<finding ", options: .backwards))
+        var documents: [String: String] = [
+            "good": good,
+            "empty": "",
+            "not xml": "state: fail\n",
+            "broken tag": good.replacingOccurrences(of: "<summary", with: "<summary <"),
+            "bad state": good.replacingOccurrences(of: "state=\"unknown\"", with: "state=\"maybe\""),
+            "unexpected element": good.replacingOccurrences(of: "<packs>", with: "<packs><extra/>"),
+            "bad last finding": good.replacingCharacters(in: lastFinding, with: "<finding colour=\"red\" "),
+            "bad digest element": good.replacingOccurrences(of: "algorithm=\"sha-256\"", with: "algorithm=\"md5\""),
+            "wrong namespace": good.replacingOccurrences(of: "urn:venue-audit:report:1", with: "urn:x"),
+            "second root": good + "<report/>",
+        ]
+        for eighth in 1..<8 { documents["cut at \(eighth) of 8"] = String(good.prefix(good.count * eighth / 8)) }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("read-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (name, xml) in documents.sorted(by: { $0.key < $1.key }) {
+            let path = dir.appendingPathComponent("\(name).xml").path
+            try xml.write(toFile: path, atomically: true, encoding: .utf8)
+            let streamed = schema.validate(file: path)
+            var nodes = 0
+            let read = Array(xml.utf8).withUnsafeBytes { schema.read(bytes: $0, name: path) { _ in nodes += 1 } }
+            #expect(read == streamed, "\(name)")
+            if name != "empty" {
+                #expect(read == schema.validate(xml: xml, name: path), "\(name)")
+            }
+            #expect(nodes > 0 || name == "empty" || name == "not xml", "\(name)")
+            #expect(read.isEmpty == (name == "good"), "\(name)")
+        }
+    }
+
     @Test("a broken XSD is reported, not trapped")
     func brokenSchema() {
         #expect(throws: XMLSchemaError.self) {

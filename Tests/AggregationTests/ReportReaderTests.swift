@@ -1,0 +1,98 @@
+import Aggregation
+import Foundation
+import Reporters
+import TestSupport
+import Testing
+
+/// `text` with its digest made to match its content again, as a careful forger would: then only
+/// the schema can tell that something is wrong with it.
+func resealed(_ text: String) -> String {
+    guard case .mismatch(let claimed, let actual) = ReportDigest.check(Array(text.utf8)) else { return text }
+    return text.replacingOccurrences(of: claimed, with: actual)
+}
+
+@Suite("Report reader")
+struct ReportReaderTests {
+    let reader: ReportReader
+    let good: String
+
+    init() throws {
+        reader = try ReportReader()
+        let sample = try SampleReports(venues: 1)
+        defer { sample.remove() }
+        good = try String(contentsOfFile: sample.files[0], encoding: .utf8)
+    }
+
+    @Test("a report that turns invalid after everything the summary reads is still rejected as schema-invalid")
+    func invalidAfterTheSummary() throws {
+        // The summary is complete once the last finding's titles are read; the bad element comes
+        // after them, just before the digest, and the digest is made to match again.
+        let digest = try #require(good.range(of: "  <digest "))
+        let line = good[..<digest.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).count
+        let text = resealed(good.replacingCharacters(in: digest, with: "  <late-extra/>\n  <digest "))
+        guard case .valid = ReportDigest.check(Array(text.utf8)) else {
+            Issue.record("the edited report should carry a matching digest")
+            return
+        }
+        let rejection = try #require(reader.read(bytes: Array(text.utf8), path: "late.xml").failure)
+        #expect(rejection.reason == .schemaInvalid)
+        #expect(rejection.diagnostics.first?.description.hasPrefix("late.xml:\(line):") == true, "\(rejection)")
+        #expect(rejection.diagnostics.contains { $0.message.contains("late-extra") }, "\(rejection)")
+    }
+
+    @Test("an invalid value in the last finding is rejected, not half-read")
+    func invalidLastFinding() throws {
+        let last = try #require(good.range(of: "state=\"", options: .backwards))
+        let text = resealed(good.replacingCharacters(in: last, with: "state=\"maybe-"))
+        let rejection = try #require(reader.read(bytes: Array(text.utf8), path: "last.xml").failure)
+        #expect(rejection.reason == .schemaInvalid)
+        #expect(rejection.diagnostics.contains { $0.message.contains("maybe-") }, "\(rejection)")
+    }
+
+    @Test("a schema-valid report edited after it was written is rejected as tampered by its digest")
+    func tamperedButValid() throws {
+        let edited = good.contains("state=\"fail\"")
+            ? good.replacingOccurrences(of: "state=\"fail\"", with: "state=\"pass\"")
+            : good.replacingOccurrences(of: "<name>", with: "<name>X")
+        #expect(edited != good)
+        #expect(try XMLSchemaValidator.reportSchema().validate(xml: edited).isEmpty, "the edit keeps the report valid")
+        let rejection = try #require(reader.read(bytes: Array(edited.utf8), path: "edited.xml").failure)
+        #expect(rejection.reason == .tampered)
+        #expect(rejection.diagnostics.first?.message.contains("does not match its digest") == true, "\(rejection)")
+    }
+
+    @Test("titles the caller already has are left out of the summary, and nothing else changes")
+    func knownTitlesLeftOut() throws {
+        let full = try reader.read(bytes: Array(good.utf8), path: "r.xml").get()
+        let known = try #require(full.ruleTitles.keys.sorted().first)
+        let partial = try reader.read(bytes: Array(good.utf8), path: "r.xml", knownTitles: [known]).get()
+        var expected = full
+        expected.ruleTitles[known] = nil
+        #expect(partial == expected)
+        #expect(!partial.ruleTitles.isEmpty)
+    }
+
+    @Test("reading the file and reading its bytes give the same summary; a folder is unreadable")
+    func fileAndBytesAgree() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reader-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("r.xml").path
+        try good.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(ReportReader.contents(of: path) == Array(good.utf8))
+        let fromFile = try reader.read(file: path).get()
+        let fromBytes = try reader.read(bytes: Array(good.utf8), path: path).get()
+        #expect(fromFile == fromBytes)
+        #expect(!fromFile.findings.isEmpty && !fromFile.ruleTitles.isEmpty && fromFile.digest.count == 64)
+        #expect(reader.read(file: dir.path).failure?.reason == .unreadable)
+        #expect(ReportReader.contents(of: dir.appendingPathComponent("missing.xml").path) == nil)
+    }
+}
+
+extension Result {
+    /// The error, or nil on success.
+    var failure: Failure? {
+        if case .failure(let e) = self { return e }
+        return nil
+    }
+}
