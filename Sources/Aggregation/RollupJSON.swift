@@ -49,16 +49,18 @@ public enum RollupJSON {
                 for state in FindingState.allCases { o[state.rawValue] = .int(row.states[state, default: 0]) }
                 return .object(o)
             }),
-            "repeat_offences": .array(r.repeatOffences.map { o in
-                .object([
+            "repeat_offences": .rows(r.repeatOffences.count, { i in
+                let o = r.repeatOffences[i]
+                return .object([
                     "venue": .string(o.venueID), "name": text(o.venueName), "district": text(o.district),
                     "rule": .string(o.rule), "target": text(o.target), "assessments": .int(o.assessments),
                     "first": date(o.firstDate), "last": date(o.lastDate),
                 ])
             }),
             "repeat_offender_venues": .int(r.repeatOffenderVenues),
-            "fixed": .array(r.fixed.map { f in
-                .object([
+            "fixed": .rows(r.fixed.count, { i in
+                let f = r.fixed[i]
+                return .object([
                     "venue": .string(f.venueID), "name": text(f.venueName), "district": text(f.district),
                     "rule": .string(f.rule), "target": text(f.target), "failed_on": date(f.failedOn),
                     "fixed_on": date(f.fixedOn), "now": .string(f.now),
@@ -82,6 +84,9 @@ enum JSON {
     case int(Int)
     case string(String)
     case array([JSON])
+    /// An array whose elements are made one at a time while it is written, so a list that
+    /// grows with the number of venues is never held as a whole tree of values.
+    case rows(Int, (Int) -> JSON)
     case object([String: JSON])
 
     func write(to out: inout String, indent: Int) {
@@ -92,12 +97,14 @@ enum JSON {
         case .int(let i): out += String(i)
         case .string(let s): JSONText.quote(s, to: &out)
         case .array(let items):
-            guard !items.isEmpty else { return out += "[]" }
+            JSON.rows(items.count, { items[$0] }).write(to: &out, indent: indent)
+        case .rows(let count, let item):
+            guard count > 0 else { return out += "[]" }
             out += "[\n"
-            for (n, item) in items.enumerated() {
+            for n in 0..<count {
                 out += pad
-                item.write(to: &out, indent: indent + 1)
-                out += n == items.count - 1 ? "\n" : ",\n"
+                item(n).write(to: &out, indent: indent + 1)
+                out += n == count - 1 ? "\n" : ",\n"
             }
             out += end + "]"
         case .object(let members):

@@ -93,22 +93,28 @@ struct AggregateCommand: ParsableCommand {
     }
 
     /// Writes every output atomically; returns the file names relative to `directory`.
+    ///
+    /// Each output is rendered, written and dropped before the next is rendered: the lists of
+    /// repeat offences and fixed findings grow with the number of venues, and holding every
+    /// rendered output at once made peak memory follow the size of the store.
     static func write(_ r: Rollups, stored: Int, to directory: URL, languages: [Language]) throws -> [String] {
         let generatedAt = ISO8601DateFormatter().string(from: Date())
-        var files: [(String, String)] = [
-            ("aggregate.xml", AggregateXMLWriter(toolVersion: VenueAudit.version, generatedAt: generatedAt).render(r, stored: stored)),
-            ("aggregate.json", RollupJSON.render(r, toolVersion: VenueAudit.version, generatedAt: generatedAt, stored: stored)),
-        ]
+        var names: [String] = []
+        func write(_ name: String, _ render: () -> String) throws {
+            try ReportWriter.atomicWrite(render(), to: directory.appendingPathComponent(name))
+            names.append(name)
+        }
+        try write("aggregate.xml") { AggregateXMLWriter(toolVersion: VenueAudit.version, generatedAt: generatedAt).render(r, stored: stored) }
+        try write("aggregate.json") { RollupJSON.render(r, toolVersion: VenueAudit.version, generatedAt: generatedAt, stored: stored) }
         for language in languages {
             let name = language == languages.first ? "dashboard.html" : "dashboard.\(language.rawValue).html"
-            files.append((name, Dashboard(language: language, toolVersion: VenueAudit.version, generatedAt: generatedAt).render(r, stored: stored)))
+            try write(name) { Dashboard(language: language, toolVersion: VenueAudit.version, generatedAt: generatedAt).render(r, stored: stored) }
         }
-        files += RollupCSV.files(r).map { ("csv/\($0.0)", $0.1) }
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("csv"), withIntermediateDirectories: true)
-        for (name, text) in files {
-            try ReportWriter.atomicWrite(Data(text.utf8), to: directory.appendingPathComponent(name))
+        for (name, text) in RollupCSV.files(r) {
+            try ReportWriter.atomicWrite(text, to: directory.appendingPathComponent("csv/\(name)"))
         }
-        return files.map(\.0).filter { !$0.hasPrefix("csv/") } + ["csv/"]
+        return names + ["csv/"]
     }
 
     static func summary(_ r: Rollups, stored: Int, missing: Int) -> String {
@@ -134,3 +140,4 @@ struct AggregateCommand: ParsableCommand {
         return nil
     }
 }
+

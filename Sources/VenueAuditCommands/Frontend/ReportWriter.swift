@@ -152,14 +152,24 @@ struct ReportWriter {
     }
 
     /// Writes to a temporary file in the same folder, then renames it over the target.
+    /// Writes `text` as UTF-8 the same way, without first copying it into a `Data`.
+    static func atomicWrite(_ text: String, to url: URL) throws {
+        var text = text
+        try text.withUTF8 { bytes in try atomicWrite(UnsafeRawBufferPointer(bytes), to: url) }
+    }
+
     static func atomicWrite(_ data: Data, to url: URL) throws {
+        try data.withUnsafeBytes { try atomicWrite($0, to: url) }
+    }
+
+    private static func atomicWrite(_ raw: UnsafeRawBufferPointer, to url: URL) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         // Written with plain POSIX calls: Foundation's writer also syncs every file to disk,
         // which cost more than rendering when thousands of reports are written. The rename is
         // what keeps a half-written report from ever appearing under its real name.
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission) }
-        let written = data.withUnsafeBytes { raw -> Bool in
+        let written: Bool = {
             var offset = 0
             while offset < raw.count {
                 let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
@@ -170,7 +180,7 @@ struct ReportWriter {
                 offset += n
             }
             return true
-        }
+        }()
         if close(fd) != 0 || !written {
             try? FileManager.default.removeItem(at: temporary)
             throw CocoaError(.fileWriteOutOfSpace)
