@@ -34,7 +34,6 @@ struct PackLoader {
         let version = r.string("version", required: true)
         let kind = r.oneOf("kind", ["law", "practice"], required: true)
         let title = r.localized("title")
-        _ = r.stringList("jurisdictions")
         _ = r.raw("description")
         var params: [PackParameter] = []
         for (name, value) in r.pairs("params") {

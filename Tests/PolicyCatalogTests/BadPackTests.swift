@@ -84,6 +84,8 @@ struct BadPackTests {
              code: "policy-value", line: 98, column: 21, words: "'86'"),
         Case(name: "jurisdiction listed twice", replace: "    jurisdictions: [XA-B]", by: "    jurisdictions: [XA-B, XA-B]",
              code: "policy-duplicate", line: 98, column: 27, words: "listed twice"),
+        Case(name: "jurisdictions on the pack rather than on a rule", replace: "kind: law\n", by: "kind: law\njurisdictions: [XA]\n",
+             code: "policy-unknown-key", line: 4, column: 1, words: "jurisdictions"),
         Case(name: "misspelt jurisdictions key", replace: "    jurisdictions: [XA-B]", by: "    jurisdiction: [XA-B]",
              code: "policy-unknown-key", line: 98, column: 5, words: "jurisdiction"),
         Case(name: "out_of_scope example of a rule without jurisdictions",
