@@ -24,7 +24,10 @@ public struct AuditEngine: Sendable {
         self.catalog = catalog
         self.options = options
         ruleIDs = Set(catalog.rules.map(\.id))
-        for profile in catalog.profiles.values { prepared[profile.id] = prepare(profile) }
+        // Profiles mostly run the same rules with the same parameters; a rule prepared for one
+        // is reused by the others (preparing every rule anew cost most of start-up).
+        var made: [String: PreparedRule] = [:]
+        for profile in catalog.profiles.values { prepared[profile.id] = prepare(profile, reusing: &made) }
     }
 
     /// A rule ready to run under one profile; a class, so the loop over a profile's rules
@@ -53,28 +56,50 @@ public struct AuditEngine: Sendable {
         }
     }
 
-    private func prepare(_ profile: Profile) -> [PreparedRule] {
+    private func prepare(_ profile: Profile, reusing made: inout [String: PreparedRule]) -> [PreparedRule] {
         var params: [String: Fact] = [:]
         for pack in catalog.packs { params[pack.id] = parameters(of: pack, profile: profile) }
         return rules(for: profile).map { rule in
             let p = params[rule.packID] ?? Fact(.map([]))
-            let failure = (
-                en: MessageTemplate(rule.message.en, params: p), zh: MessageTemplate(rule.message.zh, params: p)
-            )
-            let from = rule.effectiveFrom.map { $0.description } ?? "-"
-            let to = rule.effectiveTo.map { $0.description } ?? "-"
-            return PreparedRule(
-                rule: rule,
-                facts: RuleFacts(
-                    ruleID: rule.id, packID: rule.packID, title: rule.title, severity: rule.severity,
-                    scope: rule.scope.rawValue, citations: rule.citations, remediation: rule.remediation,
-                    isPractice: rule.isPractice),
-                params: p, expected: Self.expectedText(rule, params: p), failure: failure,
-                notInForce: (
-                    en: ("not in force on ", " (in force \(from) to \(to))"),
-                    zh: ("", " 时尚未生效或已失效（有效期 \(from) 至 \(to)）")
-                ))
+            let key = rule.id + "\u{0}" + rule.severity.rawValue + "\u{0}" + Self.exactKey(p)
+            if let done = made[key] { return done }
+            let prepared = Self.prepare(rule, params: p)
+            made[key] = prepared
+            return prepared
         }
+    }
+
+    /// A text that differs whenever two parameter values differ (kinds and lengths spelled out).
+    static func exactKey(_ fact: Fact) -> String {
+        switch fact.value {
+        case .null: "n;"
+        case .bool(let b): b ? "T;" : "F;"
+        case .int(let i): "i\(i);"
+        case .double(let d): "d\(d.bitPattern);"
+        case .string(let s): "s\(s.utf8.count):" + s
+        case .date(let d): "t\(d);"
+        case .list(let items): "l\(items.count)[" + items.map(exactKey).joined() + "]"
+        case .map(let entries): "m\(entries.count){" + entries.map { "\($0.key.utf8.count):" + $0.key + exactKey($0.value) }.joined() + "}"
+        }
+    }
+
+    private static func prepare(_ rule: Rule, params p: Fact) -> PreparedRule {
+        let failure = (
+            en: MessageTemplate(rule.message.en, params: p), zh: MessageTemplate(rule.message.zh, params: p)
+        )
+        let from = rule.effectiveFrom.map { $0.description } ?? "-"
+        let to = rule.effectiveTo.map { $0.description } ?? "-"
+        return PreparedRule(
+            rule: rule,
+            facts: RuleFacts(
+                ruleID: rule.id, packID: rule.packID, title: rule.title, severity: rule.severity,
+                scope: rule.scope.rawValue, citations: rule.citations, remediation: rule.remediation,
+                isPractice: rule.isPractice),
+            params: p, expected: Self.expectedText(rule, params: p), failure: failure,
+            notInForce: (
+                en: ("not in force on ", " (in force \(from) to \(to))"),
+                zh: ("", " 时尚未生效或已失效（有效期 \(from) 至 \(to)）")
+            ))
     }
 
     /// The requirement as written, with parameter values filled in: what the rule expects.
@@ -164,7 +189,8 @@ public struct AuditEngine: Sendable {
                     "no-date", "assessment.date is not recorded and no --as-of was given, so the law in force cannot be chosen",
                     at: venue.facts["assessment"]?.location ?? venue.location))
         }
-        let rules = prepared[profile.id] ?? prepare(profile)
+        var made: [String: PreparedRule] = [:]
+        let rules = prepared[profile.id] ?? prepare(profile, reusing: &made)
         var run = VenueRun(venue: venue, asOf: asOf)
         var findings: [Finding] = []
         findings.reserveCapacity(rules.count + rules.count / 2)

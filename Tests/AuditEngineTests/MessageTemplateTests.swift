@@ -1,5 +1,7 @@
 import AuditBasics
+import PolicyCatalog
 import Testing
+import TestSupport
 
 @testable import AuditEngine
 
@@ -20,5 +22,32 @@ struct MessageTemplateTests {
         #expect(MessageTemplate("{params.nope} and {missing}", params: params).fill(targetID: nil) { _ in nil } == "? and ?")
         #expect(MessageTemplate("open {brace", params: params).fill(targetID: nil) { _ in nil } == "open {brace")
         #expect(MessageTemplate("plain text", params: params).fill(targetID: "x") { _ in "y" } == "plain text")
+    }
+}
+
+@Suite("Rules prepared once per profile")
+struct PreparedRuleSharingTests {
+    private func rule(_ id: String, _ profile: String, _ engine: AuditEngine) throws -> AuditEngine.PreparedRule {
+        try #require(engine.prepared[profile]?.first { $0.rule.id == id })
+    }
+
+    @Test("profiles with the same parameters and severity share a prepared rule")
+    func sharedAcrossProfiles() throws {
+        let engine = AuditEngine(catalog: try TestCatalogs.real(), options: AuditOptions())
+        // Both English and Scottish venues run the GDPR pack with its defaults.
+        #expect(try rule("EU-GDPR-5.1.C-MINIMISATION", "GB-ENG", engine) === rule("EU-GDPR-5.1.C-MINIMISATION", "GB-SCT", engine))
+    }
+
+    @Test("a profile that tailors a pack's parameters gets rules prepared with its own values")
+    func tailoredParamsAreNotShared() throws {
+        let engine = AuditEngine(catalog: try TestCatalogs.fixture(), options: AuditOptions())
+        let xa = try rule("XA-TEST-2-RETENTION", "XA", engine)
+        let xb = try rule("XA-TEST-2-RETENTION", "XA-B", engine)
+        #expect(xa !== xb)
+        #expect(xa.expected.en == "days_kept <= 28")
+        #expect(xb.expected.en == "days_kept <= 14")
+        let joined = Fact(.list([Fact(.string("a, b"))]))
+        let split = Fact(.list([Fact(.string("a")), Fact(.string("b"))]))
+        #expect(AuditEngine.exactKey(joined) != AuditEngine.exactKey(split))
     }
 }
