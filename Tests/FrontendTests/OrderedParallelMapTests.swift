@@ -126,4 +126,15 @@ struct OrderedParallelMapTests {
         #expect(OrderedParallelMap<Int, Int>(jobs: 8).window == 32)
         #expect(OrderedParallelMap<Int, Int>(jobs: 2, window: 5).window == 5)
     }
+
+    @Test("files are handed over in groups only when there are enough to keep every worker busy")
+    func handOverSize() {
+        #expect(HandOver.size(items: 10_000, jobs: 1, atMost: 32) == 1)
+        #expect(HandOver.size(items: 10_000, jobs: 2, atMost: 32) == 32)
+        #expect(HandOver.size(items: 10_000, jobs: 2, atMost: 4) == 4)
+        #expect(HandOver.size(items: 40, jobs: 2, atMost: 32) == 5)
+        #expect(HandOver.size(items: 7, jobs: 8, atMost: 32) == 1)
+        #expect(HandOver.size(items: 0, jobs: 2, atMost: 32) == 1)
+    }
 }
+

@@ -81,29 +81,39 @@ struct AuditBatch {
         if renderer != nil { LibXML.ensureInitialised() }
         var pending = files.makeIterator()
         // No more threads than files: one file is audited on this thread, with no worker at all.
-        OrderedParallelMap<(String, Result<[UInt8], Diagnostic>), AuditedFile>(jobs: max(1, min(jobs, files.count))).run(
-            produce: { pending.next().map { ($0, InputFiles.read($0)) } },
-            transform: { file, bytes in audit(file: file, bytes: bytes, quiet: quiet, text: text, renderer: renderer) },
-            emit: { audited in
-                var fileHasErrors = audited.hasErrors
-                for step in audited.steps {
-                    switch step {
-                    case .stderr(let line): Console.err(line)
-                    case .stdout(let line): Console.out(line)
-                    case .audited(let verdict, let rendered):
-                        verdicts[verdict, default: 0] += 1
-                        if verdict == .nonCompliant { failing = true }
-                        guard let rendered else { continue }
-                        do {
-                            _ = try writer?.write(rendered)
-                        } catch {
-                            Console.err("venue-audit: error: cannot write the reports of \(rendered.row.venue): \(error)")
-                            fileHasErrors = true
-                        }
+        // Files go to the workers several at a time: one hand-over per file cost thread
+        // wake-ups that took a tenth of two cores. With reports to render a file is far more
+        // work than a wake-up, and fewer are handed over at once so fewer reports are held. A
+        // small batch is still spread over every worker.
+        let chunk = HandOver.size(items: files.count, jobs: jobs, atMost: renderer == nil ? 32 : 4)
+        OrderedParallelMap<[(String, Result<[UInt8], Diagnostic>)], [AuditedFile]>(jobs: max(1, min(jobs, files.count))).run(
+            produce: {
+                var batch: [(String, Result<[UInt8], Diagnostic>)] = []
+                while batch.count < chunk, let file = pending.next() { batch.append((file, InputFiles.read(file))) }
+                return batch.isEmpty ? nil : batch
+            },
+            transform: { batch in batch.map { audit(file: $0.0, bytes: $0.1, quiet: quiet, text: text, renderer: renderer) } },
+            emit: { batch in for audited in batch { emit(audited) } })
+        func emit(_ audited: AuditedFile) {
+            var fileHasErrors = audited.hasErrors
+            for step in audited.steps {
+                switch step {
+                case .stderr(let line): Console.err(line)
+                case .stdout(let line): Console.out(line)
+                case .audited(let verdict, let rendered):
+                    verdicts[verdict, default: 0] += 1
+                    if verdict == .nonCompliant { failing = true }
+                    guard let rendered else { continue }
+                    do {
+                        _ = try writer?.write(rendered)
+                    } catch {
+                        Console.err("venue-audit: error: cannot write the reports of \(rendered.row.venue): \(error)")
+                        fileHasErrors = true
                     }
                 }
-                if fileHasErrors { badFiles += 1 }
-            })
+            }
+            if fileHasErrors { badFiles += 1 }
+        }
         if let w = writer {
             do {
                 try w.writeIndex()

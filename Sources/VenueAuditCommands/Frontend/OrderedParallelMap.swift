@@ -133,3 +133,13 @@ private final class Channel<Item: Sendable, Output: Sendable>: Sendable {
         state.withLock { $0.results.removeValue(forKey: index) }
     }
 }
+
+/// How many items to hand a worker at a time, when the items are cheap enough that waking a
+/// thread for each one shows (the batch commands hand over files in groups of this size).
+enum HandOver {
+    /// One when there is one job; otherwise up to `limit`, but small enough that `items` still
+    /// make four groups per worker, so a small batch is spread over every worker.
+    static func size(items: Int, jobs: Int, atMost limit: Int) -> Int {
+        jobs <= 1 ? 1 : max(1, min(limit, items / (4 * jobs)))
+    }
+}
