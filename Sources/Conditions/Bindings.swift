@@ -25,11 +25,6 @@ public struct Bindings: Sendable {
 
     public init() {}
 
-    /// Binds each name to its fact.
-    public init(_ facts: [String: Fact]) {
-        for (name, fact) in facts { self[name] = fact }
-    }
-
     private func index(of name: String) -> Int? {
         var i = 0
         let length = name.utf8.count

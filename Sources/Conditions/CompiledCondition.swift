@@ -24,11 +24,8 @@ public final class CompiledCondition: Sendable {
     /// Evaluates the condition; never traps. Variables the expression reads but `bindings`
     /// lacks are unknown.
     public func evaluate(_ bindings: Bindings) -> Outcome {
-        var frame = Frame(slots: Array(repeating: nil, count: frameSize), iterations: ConditionLimits.maxIterations)
-        for (name, slot) in zip(variables, slots) {
-            frame.slots[slot] = bindings.binding(name)
-        }
-        return root(&frame).outcome
+        var own = bindings
+        return evaluate(reusing: &own)
     }
 
     /// The same as `evaluate(_:)`, but the variable slots live in `bindings`' scratch space

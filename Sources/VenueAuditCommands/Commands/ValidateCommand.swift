@@ -56,11 +56,7 @@ struct ValidateCommand: ParsableCommand {
         // Several files per hand-over, as in `audit`: a wake-up per file was a noticeable cost.
         let chunk = HandOver.size(items: files.count, jobs: jobs.count, atMost: 32)
         OrderedParallelMap<[(String, Result<[UInt8], Diagnostic>)], [ValidatedFile]>(jobs: max(1, min(jobs.count, files.count))).run(
-            produce: {
-                var batch: [(String, Result<[UInt8], Diagnostic>)] = []
-                while batch.count < chunk, let file = pending.next() { batch.append((file, InputFiles.read(file))) }
-                return batch.isEmpty ? nil : batch
-            },
+            produce: { InputFiles.readNext(chunk, from: &pending) },
             transform: { batch in batch.map { Self.check(file: $0.0, bytes: $0.1, reader: reader) } },
             emit: { batch in for checked in batch {
                 for diagnostic in checked.diagnostics { Console.err(diagnostic.description) }

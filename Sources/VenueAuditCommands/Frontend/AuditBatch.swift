@@ -87,11 +87,7 @@ struct AuditBatch {
         // small batch is still spread over every worker.
         let chunk = HandOver.size(items: files.count, jobs: jobs, atMost: renderer == nil ? 32 : 4)
         OrderedParallelMap<[(String, Result<[UInt8], Diagnostic>)], [AuditedFile]>(jobs: max(1, min(jobs, files.count))).run(
-            produce: {
-                var batch: [(String, Result<[UInt8], Diagnostic>)] = []
-                while batch.count < chunk, let file = pending.next() { batch.append((file, InputFiles.read(file))) }
-                return batch.isEmpty ? nil : batch
-            },
+            produce: { InputFiles.readNext(chunk, from: &pending) },
             transform: { batch in batch.map { audit(file: $0.0, bytes: $0.1, quiet: quiet, text: text, renderer: renderer) } },
             emit: { batch in for audited in batch { emit(audited) } })
         func emit(_ audited: AuditedFile) {

@@ -32,6 +32,14 @@ enum InputFiles {
         return (files, errors)
     }
 
+    /// The next `count` files of `pending` (fewer at the end) with their bytes, in order; nil
+    /// when none are left. The batch commands hand files to their workers in such groups.
+    static func readNext(_ count: Int, from pending: inout IndexingIterator<[String]>) -> [(String, Result<[UInt8], Diagnostic>)]? {
+        var batch: [(String, Result<[UInt8], Diagnostic>)] = []
+        while batch.count < count, let file = pending.next() { batch.append((file, read(file))) }
+        return batch.isEmpty ? nil : batch
+    }
+
     /// The bytes of a file, or a diagnostic saying why it could not be read.
     static func read(_ path: String) -> Result<[UInt8], Diagnostic> {
         guard let data = FileManager.default.contents(atPath: path) else {
