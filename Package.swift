@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The targets follow the pipeline in ../shared/design/DESIGN.md; a target imports only the
-// targets below it, so the one-way data flow is enforced by the compiler:
+// The targets follow the pipeline described in README.md ("How it works"); a target imports
+// only the targets below it, so the one-way data flow is enforced by the compiler:
 //
 //   5  venue-audit                          executable, a few lines
 //   4  VenueAuditCommands                   ArgumentParser commands and the batch frontend
@@ -21,7 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         // SHA-256 of the input file in every report, so a report can be tied to what was audited.
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
-        // HTML reports from a template with escaping on by default (see shared/design/swift-recipe.md §4).
+        // HTML reports from a template with escaping on by default.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // The regulators' report store: SQLite with typed rows, transactions and versioned
         // migrations, so `aggregate` ingests idempotently and re-renders from the store.
@@ -31,6 +31,12 @@ let package = Package(
         // MARK: System libraries
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        // MARK: Data compiled into the tool
+        /** The repository's policies/ and schemas/ files, embedded at build time by the EmbedFiles plugin. */
+        .target(name: "BundledFiles", plugins: ["EmbedFiles"]),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
+        .executableTarget(name: "embed-files", path: "Plugins/EmbedFilesTool"),
 
         // MARK: Foundations
         /** File locations, diagnostics, dates, bilingual text, located fact trees, masking. */
@@ -47,7 +53,8 @@ let package = Package(
         .target(name: "Conditions", dependencies: ["AuditBasics"]),
         /** policies/ to a catalogue of packs, rules, profiles and legal sources. */
         .target(
-            name: "PolicyCatalog", dependencies: ["YAMLReader", "VenueModel", "Conditions", "AuditResults", "AuditBasics"]),
+            name: "PolicyCatalog",
+            dependencies: ["YAMLReader", "VenueModel", "Conditions", "AuditResults", "AuditBasics", "BundledFiles"]),
 
         // MARK: Evaluation
         /** Findings, result states, verdicts. Pure values; no I/O. */
@@ -60,7 +67,7 @@ let package = Package(
         .target(
             name: "Reporters",
             dependencies: [
-                "AuditResults", "CLibXML2",
+                "AuditResults", "CLibXML2", "BundledFiles",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -69,7 +76,7 @@ let package = Package(
         .target(
             name: "Aggregation",
             dependencies: [
-                "AuditResults", "AuditBasics", "CLibXML2", "Reporters",
+                "AuditResults", "AuditBasics", "CLibXML2", "Reporters", "BundledFiles",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -12,15 +12,24 @@ public enum CatalogLoader {
 
     /// Loads the folder. Warnings are returned with the catalogue; errors throw.
     public static func load(directory: String) throws(Failure) -> (catalog: Catalog, warnings: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        try load(.folder(directory))
+    }
 
-        func document(_ path: String) -> (YAMLNode, SourceText)? {
-            guard let data = FileManager.default.contents(atPath: path) else {
+    /// Loads the rule packs compiled into the tool.
+    public static func loadBuiltin() throws(Failure) -> (catalog: Catalog, warnings: [Diagnostic]) {
+        try load(.builtin)
+    }
+
+    /// Loads a catalogue from its files. Warnings are returned with the catalogue; errors throw.
+    public static func load(_ files: PolicyFiles) throws(Failure) -> (catalog: Catalog, warnings: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+
+        func document(_ relative: String) -> (YAMLNode, SourceText)? {
+            let path = files.displayPath(relative)
+            guard let bytes = files.contents(relative) else {
                 diagnostics.append(.error("policy-missing-file", "cannot read \(path)", at: FileLocation(file: path, line: 1, column: 1)))
                 return nil
             }
-            let bytes = [UInt8](data)
             do throws(YAMLError) {
                 let docs = try YAMLReader().readAll(bytes, file: path)
                 guard let root = docs.first?.root else {
@@ -35,13 +44,13 @@ public enum CatalogLoader {
         }
 
         var legal = LegalRegistry()
-        if let (root, _) = document("\(base)/legal-sources.yaml") {
+        if let (root, _) = document("legal-sources.yaml") {
             let (registry, problems) = LegalRegistry.load(root)
             legal = registry
             diagnostics += problems
         }
         var taxonomy = Taxonomy()
-        if let (root, _) = document("\(base)/taxonomy.yaml") {
+        if let (root, _) = document("taxonomy.yaml") {
             let (t, problems) = Taxonomy.load(root, knownFields: Vocabulary.fields)
             taxonomy = t
             diagnostics += problems
@@ -49,7 +58,7 @@ public enum CatalogLoader {
         let functions = Catalog.functions(for: taxonomy)
 
         var packs: [Pack] = []
-        for path in yamlFiles(in: "\(base)/packs") {
+        for path in files.yamlFiles(in: "packs") {
             guard let (root, source) = document(path) else { continue }
             var loader = PackLoader(legal: legal, functions: functions, source: source)
             if let pack = loader.load(root) {
@@ -63,9 +72,9 @@ public enum CatalogLoader {
         diagnostics += duplicateRuleIDs(packs)
 
         var raws: [ProfileLoader.Raw] = []
-        for path in yamlFiles(in: "\(base)/profiles") {
+        for path in files.yamlFiles(in: "profiles") {
             guard let (root, _) = document(path) else { continue }
-            let (raw, problems) = ProfileLoader.load(root, file: path)
+            let (raw, problems) = ProfileLoader.load(root, file: files.displayPath(path))
             diagnostics += problems
             if let raw { raws.append(raw) }
         }
@@ -99,11 +108,6 @@ public enum CatalogLoader {
         guard !more.hasErrors, let profile = profiles[raw.profile.id] else { throw Failure(diagnostics: problems + more) }
         catalog.profiles[profile.id] = profile
         return profile
-    }
-
-    static func yamlFiles(in folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { "\(folder)/\($0)" }
     }
 
     private static func duplicateRuleIDs(_ packs: [Pack]) -> [Diagnostic] {

@@ -1,5 +1,5 @@
 /// The closed vocabularies of the venue description format, version 1
-/// (`shared/spec/venue-description.md`). Values are the contract: extend, never rename.
+/// (`docs/input-format.md`). Values are the contract: extend, never rename.
 public enum Vocabulary {
     public static let venueTypes = [
         "office_building", "shopping_mall", "supermarket", "restaurant", "bar", "nightclub", "ktv", "hotel",

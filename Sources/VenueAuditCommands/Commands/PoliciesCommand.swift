@@ -4,12 +4,12 @@ import AuditEngine
 import Foundation
 import PolicyCatalog
 
-/// `venue-audit policies list | show ID | lint [DIR] | test [DIR]`.
+/// `venue-audit policies list | show ID | lint [DIR] | test [DIR] | docs | export DIR`.
 struct PoliciesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policies",
         abstract: "List, show, lint and test the rule packs.",
-        subcommands: [List.self, Show.self, Lint.self, Test.self, Docs.self]
+        subcommands: [List.self, Show.self, Lint.self, Test.self, Docs.self, Export.self]
     )
 
     /// Loads the catalogue or prints why not and exits 2.
@@ -122,6 +122,34 @@ extension PoliciesCommand {
             }
             for page in pages { try ReportWriter.atomicWrite(Data(page.text.utf8), to: dir.appendingPathComponent(page.name)) }
             Console.out("wrote \(pages.count) pages into \(out)")
+        }
+    }
+}
+
+extension PoliciesCommand {
+    /// Writes the packs built into the tool out as files, the start of an organisation's own
+    /// tailoring (then `--policies DIR`). Existing files are never overwritten.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the built-in rule packs, profiles, legal sources and taxonomy into a folder.",
+            discussion: "Edit the copy, check it with 'policies lint DIR' and 'policies test DIR', then audit with --policies DIR.")
+        @Argument(help: "The folder to write into (created if missing; existing files are left alone and reported).")
+        var directory: String
+
+        func run() throws {
+            let files = PolicyFiles.builtin.catalogueFiles()
+            let dir = URL(fileURLWithPath: directory)
+            let existing = files.map(\.path).filter { FileManager.default.fileExists(atPath: dir.appendingPathComponent($0).path) }
+            guard existing.isEmpty else {
+                for path in existing { Console.err("\(directory)/\(path): error: [export-exists] the file exists; nothing was written") }
+                throw ExitCode(ExitStatus.badInput.rawValue)
+            }
+            for file in files {
+                let url = dir.appendingPathComponent(file.path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try ReportWriter.atomicWrite(Data(file.bytes), to: url)
+            }
+            Console.out("wrote \(files.count) files into \(directory); use them with --policies \(directory)")
         }
     }
 }

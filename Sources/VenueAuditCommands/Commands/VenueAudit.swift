@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PolicyCatalog
 
 /// The root command.
 struct VenueAudit: ParsableCommand {
@@ -14,13 +15,30 @@ struct VenueAudit: ParsableCommand {
             2 bad input or usage.
             """,
         version: version,
-        subcommands: [AuditCommand.self, ValidateCommand.self, PoliciesCommand.self, WaiversCommand.self, InitCommand.self, SchemaCommand.self, AggregateCommand.self, DiffCommand.self, CorpusCommand.self]
+        subcommands: [
+            AuditCommand.self, ValidateCommand.self, PoliciesCommand.self, WaiversCommand.self, InitCommand.self, SchemaCommand.self, AggregateCommand.self, DiffCommand.self, CorpusCommand.self,
+        ]
     )
+
+    /// `--version`: the tool, then each rule pack built into it with its version.
+    static var versionText: String {
+        var lines = ["venue-audit \(version)"]
+        if let catalog = try? CatalogLoader.loadBuiltin().catalog {
+            for pack in catalog.packs.sorted(by: { $0.id < $1.id }) {
+                lines.append("  \(pack.id) \(pack.version)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
 }
 
 /// Runs the command line and maps every outcome to the documented exit codes.
 public enum VenueAuditMain {
     public static func run() async {
+        if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
+            Console.out(VenueAudit.versionText)
+            return
+        }
         do {
             var command = try VenueAudit.parseAsRoot()
             try command.run()

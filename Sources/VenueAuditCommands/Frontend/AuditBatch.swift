@@ -69,13 +69,16 @@ struct AuditBatch {
         var hasErrors = false
     }
 
-    func run(paths: [String], quiet: Bool, jobs: Int, writer: inout ReportWriter?) -> ExitStatus {
+    func run(paths: [String], quiet: Bool, jobs: Int, rulesDocsBase: String, writer: inout ReportWriter?) -> ExitStatus {
         let (files, missing) = InputFiles.expand(paths)
         for d in missing { Console.err(d.description) }
         var badFiles = missing.count
         var verdicts: [Verdict: Int] = [:]
         var failing = false
-        let text = TextReporter(context: ReportContext(toolVersion: VenueAudit.version, generatedAt: Date(), language: language, colour: Console.stdoutIsTerminal))
+        let text = TextReporter(
+            context: ReportContext(
+                toolVersion: VenueAudit.version, generatedAt: Date(), language: language, rulesDocsBase: rulesDocsBase,
+                colour: Console.stdoutIsTerminal))
         let renderer = writer?.renderer
         // libxml2 wants its one-time set-up done before threads use it.
         if renderer != nil { LibXML.ensureInitialised() }
