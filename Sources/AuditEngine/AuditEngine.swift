@@ -205,11 +205,14 @@ public struct AuditEngine: Sendable {
             }
         }
         let packIDs = profile.packs.compactMap { catalog.pack($0) }.map { VersionedID(id: $0.id, version: $0.version) }
-        let result = AuditResult(
+        var result = AuditResult(
             toolVersion: options.toolVersion, input: input, venue: Self.venueInfo(venue), assessment: Self.assessmentInfo(venue),
             profile: VersionedID(id: profile.id, version: profile.version), packs: packIDs, asOf: asOf,
             failThreshold: options.failOn, findings: findings, observations: Self.observations(venue),
             diagnostics: venue.diagnostics + notes)
+        // Masked here, not by the callers, so no door (command line, service, a program using the
+        // library) can hand on an ID number, phone or e-mail address from the input.
+        result.maskPersonalData()
         return result
     }
 

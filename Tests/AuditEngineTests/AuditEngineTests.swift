@@ -263,3 +263,39 @@ struct WaiverTests {
         }
     }
 }
+
+/// The promise that no output shows personal data is kept by the engine itself, so a program
+/// that uses the library gets masked results without calling anything else.
+@Suite("masking in the engine")
+struct EngineMaskingTests {
+    @Test("an ID number, a phone and an e-mail planted in the input are masked in the AuditResult")
+    func plantedDataMasked() throws {
+        let text = """
+            format: venue-audit/1
+            venue: { id: XA-MASK, name: "Bar of 13900001234", type: bar, jurisdiction: XA, district: "li.wei@example.com" }
+            assessment: { kind: inspection, date: 2022-06-10, assessor: { name: "Li 510104199901010022" } }
+            collection_points:
+              - id: book
+                method: paper_register
+                fields: [name, phone]
+                storage: { medium: paper, visible_to_other_visitors: true }
+                retention: { oldest_record_date: 2022-06-01 }
+            incidents: []
+            observations:
+              - at: book
+                kind: register_unattended_open
+                note: "Open page: Wang, 510104199901010022, 13900001234, wang@example.com"
+                evidence: ["photo of 13900001234"]
+            """
+        let result = try TestCatalogs.audit(text, catalog: TestCatalogs.fixture())
+        #expect(result.personalDataFoundInInput)
+        var texts = [result.venue.name, result.venue.district, result.assessment.assessor].compactMap { $0 }
+        texts += result.observations.flatMap { [$0.note].compactMap { $0 } + $0.evidence }
+        texts += result.findings.flatMap { [$0.message.en, $0.message.zh] + $0.evidence.map(\.value) }
+        #expect(texts.count > 6)
+        for planted in ["510104199901010022", "13900001234", "li.wei@example.com", "wang@example.com"] {
+            #expect(!texts.contains { $0.contains(planted) }, "\(planted) reached the result unmasked")
+        }
+        #expect(result.observations.first?.note?.contains("Wang") == true)
+    }
+}

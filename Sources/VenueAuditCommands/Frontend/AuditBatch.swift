@@ -155,7 +155,6 @@ struct AuditBatch {
                 result = try engine.audit(
                     venue, source: source,
                     input: InputInfo(path: file, sha256: digest, documentIndex: venue.documentIndex))
-                result.maskPersonalData()
             } catch {
                 out.steps.append(.stderr(error.diagnostic.description))
                 out.hasErrors = true
