@@ -5,7 +5,11 @@
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int
     public let month: Int
+    /// The day of the month; 1 when only the month is known (`dayKnown` false).
     public let day: Int
+    /// False for a date recorded to the month only (`2022-03`): the day is unknown, so anything
+    /// that needs it (a number of days, a comparison within the month) is unknown too.
+    public let dayKnown: Bool
 
     /// Returns nil unless the three numbers form a real date of the proleptic Gregorian calendar.
     public init?(year: Int, month: Int, day: Int) {
@@ -15,6 +19,27 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.year = year
         self.month = month
         self.day = day
+        self.dayKnown = true
+    }
+
+    /// A date known only to the month; nil unless the month is real.
+    public init?(year: Int, month: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = 1
+        self.dayKnown = false
+    }
+
+    /// Parses exactly `YYYY-MM`, a date known to the month; nil for anything else.
+    public init?(isoMonth text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+            bytes.enumerated().allSatisfy({ $0.offset == 4 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) })
+        else { return nil }
+        guard let y = Int(String(decoding: bytes[0..<4], as: UTF8.self)), let m = Int(String(decoding: bytes[5..<7], as: UTF8.self))
+        else { return nil }
+        self.init(year: y, month: m)
     }
 
     /// Parses exactly `YYYY-MM-DD`; nil for anything else, including `2020-13-45`.
@@ -90,6 +115,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         year = y
         month = m
         day = d
+        dayKnown = true
     }
 
     public var description: String {
@@ -97,7 +123,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        let month = "\(pad(year, 4))-\(pad(month, 2))"
+        return dayKnown ? "\(month)-\(pad(day, 2))" : month
     }
 
     public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }

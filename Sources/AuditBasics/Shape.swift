@@ -10,7 +10,11 @@ public indirect enum Shape: Sendable {
     /// An integer or a decimal number.
     case number
     case string
+    /// A day, `YYYY-MM-DD`.
     case date
+    /// A day, or a month (`YYYY-MM`) when the day is not known; conditions that need the day
+    /// of a month-only date are unknown.
+    case dateOrMonth
     /// A string from a closed vocabulary; the name is used in messages and docs.
     case enumeration(name: String, values: [String])
     case list(Shape)

@@ -134,10 +134,9 @@ public struct AuditEngine: Sendable {
                     at: venue.facts["venue"]?.location ?? venue.location))
         }
         guard let profile = catalog.profile(forJurisdiction: code) else {
-            throw Refusal(
-                diagnostic: .error(
-                    "no-profile", "no profile for jurisdiction '\(code)'; pass --profile (known: \(catalog.profiles.keys.sorted().joined(separator: ", ")))",
-                    at: venue.facts.resolve(path: "venue.jurisdiction")?.location))
+            var problem = catalog.jurisdictionDiagnostic(code, at: venue.facts.resolve(path: "venue.jurisdiction")?.location)
+            problem.notes.append("or pass --profile ID")
+            throw Refusal(diagnostic: problem)
         }
         return profile
     }

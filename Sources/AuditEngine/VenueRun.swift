@@ -215,6 +215,11 @@ struct VenueRun {
         if path.hasPrefix("target.") { path = targetPath + path.dropFirst("target".count) }
         if path == "target" { path = targetPath }
         let prefix = what.map { "cannot tell \($0): " } ?? ""
+        if u.onlyMonthKnown {
+            return LocalizedText(
+                en: "\(prefix)\(path) gives the month only, and this needs the day",
+                zh: "\(what == nil ? "" : "无法判断是否适用：")\(path) 只记录到月份，此项需要具体日期")
+        }
         return LocalizedText(
             en: "\(prefix)\(path) is not recorded",
             zh: "\(what == nil ? "" : "无法判断是否适用：")未记录 \(path)")

@@ -85,7 +85,7 @@ extension ConditionType {
         case .integer: self = .int
         case .number: self = .number
         case .string: self = .string
-        case .date: self = .date
+        case .date, .dateOrMonth: self = .date
         case .enumeration(let name, let values): self = .enumeration(name: name, values: values)
         case .list(let element): self = .list(ConditionType(element))
         case .object(let object): self = .object(ObjectType(object))

@@ -40,4 +40,7 @@ public struct Unknown: Sendable, Hashable {
         self.path = path
         self.location = location
     }
+
+    /// A date recorded to the month only (`2022-03`), where the condition needed the day.
+    public var onlyMonthKnown = false
 }

@@ -27,9 +27,7 @@ enum Runtime {
     static func field(_ name: String, of result: Res, path: String) -> Res {
         switch result {
         case .value(.map(let entries), let location):
-            if let i = find(name, in: entries) {
-                return .value(Value(entries[i].value.value), entries[i].value.location)
-            }
+            if let i = find(name, in: entries) { return known(entries[i].value, path: path) }
             return .unknown(Unknown(path: path, location: location))
         case .value(.null, let location):
             return .unknown(Unknown(path: path, location: location))
@@ -38,6 +36,18 @@ enum Runtime {
         default:
             return result
         }
+    }
+
+    /// A recorded fact as a value; a date known only to the month is unknown, since every
+    /// date operation (days between, comparisons) needs the day.
+    @inline(__always)
+    static func known(_ fact: Fact, path: String) -> Res {
+        if case .date(let date) = fact.value, !date.dayKnown {
+            var unknown = Unknown(path: path, location: fact.location)
+            unknown.onlyMonthKnown = true
+            return .unknown(unknown)
+        }
+        return .value(Value(fact.value), fact.location)
     }
 
     /// The index of key `name`; compares keys in place rather than copying each entry, which
@@ -66,9 +76,7 @@ enum Runtime {
             }
             return .value(Value(items[i].value), items[i].location)
         case (.map(let entries), .string(let name)):
-            if let i = find(name, in: entries) {
-                return .value(Value(entries[i].value.value), entries[i].value.location)
-            }
+            if let i = find(name, in: entries) { return known(entries[i].value, path: path) }
             return .unknown(Unknown(path: path, location: location))
         case (.null, _):
             return .unknown(Unknown(path: path, location: location))

@@ -52,6 +52,9 @@ public enum JSONSchemaWriter {
             members.append("\(p)\"type\": \"string\"")
             members.append("\(p)\"format\": \"date\"")
             members.append("\(p)\"pattern\": \"^[0-9]{4}-[0-9]{2}-[0-9]{2}$\"")
+        case .dateOrMonth:
+            members.append("\(p)\"type\": \"string\"")
+            members.append("\(p)\"pattern\": \"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$\"")
         case .enumeration(_, let values):
             members.append("\(p)\"enum\": [\(values.map { JSONText.quote($0) }.joined(separator: ", "))]")
         case .list(let element):

@@ -24,7 +24,7 @@ public struct ShapeDecoder {
         case .list(let element):
             guard case .sequence(let items, let location) = node else {
                 if case .scalar(let s) = node, s.isNull { return nil }
-                return mismatch(node, expected: "a list", path: path, hint: listHint(node))
+                return mismatch(node, expected: "a list", path: path, hint: listHint(node, element: element))
             }
             var facts: [Fact] = []
             facts.reserveCapacity(items.count)
@@ -123,7 +123,16 @@ public struct ShapeDecoder {
             if CivilDate.looksLikeDate(value) {
                 return bad(s, "'\(value)' is not a real date (\(field(path)) expects YYYY-MM-DD)")
             }
+            if CivilDate(isoMonth: value) != nil {
+                return bad(s, "'\(field(path))' needs the day: write YYYY-MM-DD, not '\(value)'")
+            }
             return bad(s, "'\(field(path))' must be a date written YYYY-MM-DD, not '\(value)'")
+        case .dateOrMonth:
+            if let date = CivilDate(iso: value) ?? CivilDate(isoMonth: value) { return Fact(.date(date), at: s.location) }
+            if CivilDate.looksLikeDate(value) {
+                return bad(s, "'\(value)' is not a real date (\(field(path)) expects YYYY-MM-DD, or YYYY-MM when the day is not known)")
+            }
+            return bad(s, "'\(field(path))' must be a date written YYYY-MM-DD, or YYYY-MM when the day is not known, not '\(value)'")
         case .enumeration(let name, let values):
             if values.contains(value) { return Fact(.string(value), at: s.location) }
             diagnostics.append(unknownValue(value, name: name, values: values, at: s.location, severity: .error))
@@ -158,10 +167,20 @@ public struct ShapeDecoder {
         return nil
     }
 
-    private func listHint(_ node: YAMLNode) -> String? {
-        if case .scalar(let s) = node, !s.value.isEmpty { return "write a list, e.g. [\(s.value)]" }
-        return nil
+    /// What to write instead of a single value where a list belongs: `[]` for a word meaning
+    /// "nothing" (`incidents: none`), `[value]` only when the list would accept the value.
+    private func listHint(_ node: YAMLNode, element: Shape) -> String? {
+        guard case .scalar(let s) = node, !s.value.isEmpty else { return nil }
+        if Self.nothingWords.contains(s.value.lowercased()) { return "write [] for an empty list" }
+        switch element {
+        case .object(let o): return "write a list of \(o.name) maps, or [] for none"
+        case .enumeration(_, let values) where !values.contains(s.value): return "write a list such as [\(values[0])], or [] for none"
+        default: return "write a list, e.g. [\(s.value)], or [] for none"
+        }
     }
+
+    /// Words people write for "there are none".
+    private static let nothingWords: Set<String> = ["none", "no", "nothing", "n/a", "na", "nil", "-", "无", "没有"]
 
     private func field(_ path: String) -> String { path }
 
@@ -180,6 +199,7 @@ public struct ShapeDecoder {
         case .number: "a number"
         case .string: "a text value"
         case .date: "a date written YYYY-MM-DD"
+        case .dateOrMonth: "a date written YYYY-MM-DD, or YYYY-MM when the day is not known"
         case .enumeration(let name, _): "a \(name)"
         case .list: "a list"
         case .object(let o): "a map of \(o.name) fields"

@@ -95,7 +95,9 @@ public enum VenueSchema {
                         name: "retention", doc: "How long records are kept, claimed and seen.",
                         fields: [
                             FieldShape("policy_days", .integer(minimum: 0), doc: "What the venue says it keeps."),
-                            FieldShape("oldest_record_date", .date, doc: "The oldest entry actually seen on site."),
+                            FieldShape(
+                                "oldest_record_date", .dateOrMonth,
+                                doc: "The oldest entry actually seen on site; YYYY-MM when only the month is known."),
                         ])), doc: "How long records are kept."),
             FieldShape(
                 "disposal",
@@ -173,7 +175,7 @@ public enum VenueSchema {
     public static let incident = ObjectShape(
         name: "incident", doc: "A leak, loss, disclosure or sale of visitor data.",
         fields: [
-            FieldShape("date", .date, doc: "When it happened."),
+            FieldShape("date", .dateOrMonth, doc: "When it happened; YYYY-MM when only the month is known."),
             FieldShape("kind", vocabulary("incident kind", Vocabulary.incidentKinds), doc: "What happened."),
             FieldShape("records_affected", .integer(minimum: 0), doc: "How many records were affected."),
             FieldShape("description", .string, doc: "What happened, in words."),

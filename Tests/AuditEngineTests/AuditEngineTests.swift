@@ -110,6 +110,17 @@ struct AuditEngineTests {
         #expect(sensitive.severity == .critical)
     }
 
+    @Test("a record date known only to the month makes a days count unknown, never a pass, and says why")
+    func monthOnlyDateIsUnknown() throws {
+        let exact = try TestCatalogs.audit(mall, catalog: catalog).findings("XA-TEST-2-RETENTION")
+        #expect(exact.first?.state == .fail)
+        let text = mall.replacingOccurrences(of: "oldest_record_date: 2022-03-31", with: "oldest_record_date: 2022-06")
+        let finding = try #require(try TestCatalogs.audit(text, catalog: catalog).findings("XA-TEST-2-RETENTION").first)
+        #expect(finding.state == .unknown)
+        #expect(finding.message.en == "collection_points[book].retention.oldest_record_date gives the month only, and this needs the day")
+        #expect(finding.location?.line == 9)
+    }
+
     @Test("a venue whose jurisdiction has no profile is refused with a clear message")
     func noProfile() throws {
         let text = mall.replacingOccurrences(of: "jurisdiction: XA }", with: "jurisdiction: ZZ }")

@@ -70,6 +70,32 @@ struct ValidateCommandTests {
         #expect(!run.stderr.isEmpty)
     }
 
+    @Test("a jurisdiction the rule packs do not know fails validate, with a suggestion and the known codes")
+    func unknownJurisdiction() throws {
+        func venue(_ code: String) -> [UInt8] {
+            Array("format: venue-audit/1\nvenue: { id: V-1, type: bar, jurisdiction: \(code) }\nincidents: []\n".utf8)
+        }
+        let dir = try temporaryFolder([
+            "chengdu.yaml": venue("Chengdu"), "lower.yaml": venue("cn-sc"), "sub.yaml": venue("CN-SC"), "uk.yaml": venue("GB-ENG"),
+        ])
+        let run = try ToolRunner.run(["validate", "chengdu.yaml", "lower.yaml", "sub.yaml", "uk.yaml"], in: dir)
+        #expect(run.status == 2)
+        #expect(
+            run.stderrLines.contains(
+                "chengdu.yaml:2:44: error: [unknown-jurisdiction] no rule profile covers jurisdiction 'Chengdu'; write an ISO 3166 code the rule packs know"
+            ), "\(run.stderr)")
+        #expect(run.stderr.contains("note: known: AT, AU-NSW,"))
+        #expect(run.stderr.contains("(CN-SC falls under CN)"))
+        #expect(run.stderrLines.contains("lower.yaml:2:44: note: did you mean 'CN-SC'?"))
+        #expect(!run.stderr.contains("sub.yaml") && !run.stderr.contains("uk.yaml"))
+        #expect(run.stdout.contains("2 ok, 2 with errors"))
+        // audit refuses it with the same words, and suggests --profile as well.
+        let audit = try ToolRunner.run(["audit", "chengdu.yaml"], in: dir)
+        #expect(audit.status == 2)
+        #expect(audit.stderr.contains("[unknown-jurisdiction] no rule profile covers jurisdiction 'Chengdu'"))
+        #expect(audit.stderr.contains("note: or pass --profile ID"))
+    }
+
     @Test("--help and --version exit 0")
     func helpAndVersion() throws {
         #expect(try ToolRunner.run(["--help"]).status == 0)

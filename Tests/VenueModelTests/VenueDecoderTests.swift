@@ -87,6 +87,39 @@ struct VenueDecoderTests {
         #expect(d.message.contains(text))
     }
 
+    @Test("a date known only to the month is kept as such where the day may be unknown, and refused for the assessment")
+    func monthOnlyDates() throws {
+        let v = try decode(
+            header + "assessment: { kind: inspection, date: 2022-06-10 }\n"
+                + "collection_points:\n  - id: a\n    retention: { oldest_record_date: 2022-03 }\n"
+                + "incidents:\n  - { date: 2021-11, kind: loss }\n")
+        #expect(v.diagnostics.isEmpty, "\(v.diagnostics)")
+        let oldest = try #require(v.facts.resolve(path: "collection_points[0].retention.oldest_record_date"))
+        guard case .date(let month) = oldest.value else { Issue.record("not a date: \(oldest.value)"); return }
+        #expect(!month.dayKnown && month.year == 2022 && month.month == 3)
+        #expect(month.description == "2022-03")
+        #expect(v.facts.resolve(path: "incidents[0].date").map { "\($0.value)" }?.contains("2021") == true)
+
+        let visit = try decode(header + "assessment: { kind: inspection, date: 2022-06 }\n")
+        let d = try #require(visit.diagnostics.first)
+        #expect(d.severity == .error && d.code == "bad-value")
+        #expect(d.message == "'assessment.date' needs the day: write YYYY-MM-DD, not '2022-06'")
+        for bad in ["2022-13", "2022-3", "22-03"] {
+            let v = try decode(header + "collection_points:\n  - id: a\n    retention: { oldest_record_date: \(bad) }\n")
+            #expect(v.diagnostics.first?.code == "bad-value", "\(bad)")
+        }
+    }
+
+    @Test("a single word where a list belongs gets a hint that would be valid: [] for none")
+    func listHints() throws {
+        let none = try decode(header + "incidents: none\n")
+        #expect(none.diagnostics.first?.notes == ["write [] for an empty list"])
+        let method = try decode(header + "collection_points: book\n")
+        #expect(method.diagnostics.first?.notes == ["write a list of collection point maps, or [] for none"])
+        let field = try decode(header + "collection_points:\n  - id: a\n    fields: phone\n")
+        #expect(field.diagnostics.first?.notes == ["write a list, e.g. [phone], or [] for none"])
+    }
+
     @Test("wrong types are errors naming the field and what was expected")
     func wrongTypes() throws {
         let v = try decode(

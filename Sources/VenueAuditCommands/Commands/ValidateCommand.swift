@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditBasics
+import PolicyCatalog
 import VenueModel
 
 /// `venue-audit validate PATH...`: reads and checks venue descriptions without auditing them.
@@ -9,8 +10,9 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check venue descriptions against the input format.",
         discussion: """
             Prints problems as file:line:column: error|warning: [code] message. Folders are
-            searched for *.yaml and *.yml. Exit status 0 when no file has an error, 2 otherwise;
-            every file is checked either way.
+            searched for *.yaml and *.yml. Besides the input format, each venue's jurisdiction
+            must be a code the rule packs know. Exit status 0 when no file has an error, 2
+            otherwise; every file is checked either way.
             """
     )
 
@@ -19,6 +21,9 @@ struct ValidateCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
+
+    @Option(help: "The folder of rule packs and profiles whose jurisdictions are known (default: the built-in packs).")
+    var policies: String?
 
     @OptionGroup var jobs: JobsOption
 
@@ -29,7 +34,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     /// Reads and checks one file on any thread; `bytes` were read in input order.
-    static func check(file: String, bytes: Result<[UInt8], Diagnostic>, reader: VenueFileReader) -> ValidatedFile {
+    static func check(file: String, bytes: Result<[UInt8], Diagnostic>, reader: VenueFileReader, catalog: Catalog) -> ValidatedFile {
         switch bytes {
         case .failure(let problem):
             return ValidatedFile(diagnostics: [problem], venues: 0)
@@ -38,6 +43,7 @@ struct ValidateCommand: ParsableCommand {
             var checked = ValidatedFile(diagnostics: [], venues: 0)
             let (_, error) = reader.read(bytes: bytes, path: file) { venue, _ in
                 checked.diagnostics += venue.diagnostics
+                if let problem = catalog.jurisdictionProblem(in: venue) { checked.diagnostics.append(problem) }
                 checked.venues += 1
             }
             if let error { checked.diagnostics.append(error) }
@@ -46,6 +52,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
+        let (catalog, _) = try PoliciesCommand.catalog(policies)
         let (files, missing) = InputFiles.expand(paths)
         for diagnostic in missing { Console.err(diagnostic.description) }
         var failed = missing.count
@@ -57,7 +64,7 @@ struct ValidateCommand: ParsableCommand {
         let chunk = HandOver.size(items: files.count, jobs: jobs.count, atMost: 32)
         OrderedParallelMap<[(String, Result<[UInt8], Diagnostic>)], [ValidatedFile]>(jobs: max(1, min(jobs.count, files.count))).run(
             produce: { InputFiles.readNext(chunk, from: &pending) },
-            transform: { batch in batch.map { Self.check(file: $0.0, bytes: $0.1, reader: reader) } },
+            transform: { batch in batch.map { Self.check(file: $0.0, bytes: $0.1, reader: reader, catalog: catalog) } },
             emit: { batch in for checked in batch {
                 for diagnostic in checked.diagnostics { Console.err(diagnostic.description) }
                 venues += checked.venues
