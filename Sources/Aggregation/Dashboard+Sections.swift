@@ -33,7 +33,10 @@ struct Page {
         html += card("bad", "total/non-compliant", "\(total.nonCompliant)", t("non-compliant", "不合规"))
         html += card("bad", "total/non-compliant-share", Dashboard.percent(total.nonCompliant, of: total.reports), t("of assessments non-compliant", "的评估不合规"))
         html += card("warn", "total/incomplete", "\(total.incomplete)", t("incomplete (evidence missing)", "证据不足"))
-        html += card("good", "total/compliant", "\(total.compliant)", t("compliant", "合规"))
+        html += card("good", "total/compliant", "\(total.compliant)", t("compliant at their threshold", "在各自门槛下合规"))
+        html += card(
+            "warn", "total/compliant-with-fails", "\(total.compliantWithFails)",
+            t("of them with lower findings still to fix", "其中仍有较低级别问题需要整改"))
         html += card("warn", "total/unknown-share", Dashboard.percent(total.unknowns, of: total.evaluated), t("of evaluated findings unknown", "的已评估项结果未知"))
         html += card("bad", "repeat/venues", "\(r.repeatOffenderVenues)", t("repeat-offender venues", "屡犯场所"))
         html += card("good", "fixed/count", "\(r.fixed.count)", t("fails fixed by the next visit", "下次检查前已整改"))

@@ -219,6 +219,7 @@ extension GroupRow {
         case .incomplete: incomplete += 1
         case .compliant: compliant += 1
         }
+        if r.verdict == .compliant && r.findings.contains(where: { $0.state == .fail }) { compliantWithFails += 1 }
         for f in r.findings {
             findings += 1
             if f.state == .fail { fails += 1 }

@@ -11,6 +11,8 @@ public struct GroupRow: Sendable, Hashable {
     public var nonCompliant = 0
     public var incomplete = 0
     public var compliant = 0
+    /// Compliant assessments that still have failing findings below their threshold.
+    public var compliantWithFails = 0
     /// Findings in any state.
     public var findings = 0
     public var fails = 0

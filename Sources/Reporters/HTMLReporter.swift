@@ -59,7 +59,7 @@ public struct HTMLReporter: Reporter {
                 "hasOrganization": assessment.organization != nil,
             ] as [String: Any],
             "verdict": result.verdict.rawValue,
-            "verdictText": labels.verdict(result.verdict),
+            "verdictText": result.verdictHeadline[context.language],
             "failingCount": states[.fail] ?? 0,
             "failThreshold": labels.severity(result.failThreshold),
             "personalDataFound": result.personalDataFoundInInput,

@@ -19,6 +19,7 @@ public struct JSONReporter: Reporter {
     public func render(_ result: AuditResult) throws -> String {
         let states = result.countsByState
         let failing = result.failuresBySeverity
+        let headline = result.verdictHeadline
         let root: [String: JSONValue] = [
             "format": .string("venue-audit-report"),
             "format_version": .int(1),
@@ -45,6 +46,8 @@ public struct JSONReporter: Reporter {
             ]),
             "summary": .object([
                 "verdict": .string(result.verdict.rawValue),
+                "verdict_text": .object(["en": .string(headline.en), "zh": .string(headline.zh)]),
+                "failing_below_threshold": .int(result.failuresBelowThreshold),
                 "fail_threshold": .string(result.failThreshold.rawValue),
                 "total": .int(result.findings.count),
                 "states": .object(

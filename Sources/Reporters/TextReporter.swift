@@ -79,7 +79,7 @@ public struct TextReporter: Reporter {
             }
         let separator = context.language == .zh ? "；" : "; "
         let threshold = "\(labels[.failThreshold]) \(labels.severity(result.failThreshold))"
-        return "\(Self.clean(result.venue.id))\(name): \(paint(labels.verdict(result.verdict), colour)): "
+        return "\(Self.clean(result.venue.id))\(name): \(paint(result.verdictHeadline[context.language], colour)): "
             + parts.joined(separator: ", ") + separator + threshold
     }
 

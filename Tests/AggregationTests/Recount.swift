@@ -55,6 +55,7 @@ enum Recount {
         f["total/non-compliant-share"] = pct(nc, results.count)
         f["total/incomplete"] = "\(results.filter { $0.verdict == .incomplete }.count)"
         f["total/compliant"] = "\(results.filter { $0.verdict == .compliant }.count)"
+        f["total/compliant-with-fails"] = "\(results.filter { r in r.verdict == .compliant && r.findings.contains { $0.state == .fail } }.count)"
         f["total/unknown-share"] = pct(all.filter { $0.state == .unknown }.count, all.filter { $0.state != .notApplicable }.count)
         for s in FindingState.allCases { f["state/\(s.rawValue)"] = "\(all.filter { $0.state == s }.count)" }
         for s in Severity.allCases { f["severity/\(s.rawValue)"] = "\(all.filter { $0.state == .fail && $0.severity == s }.count)" }

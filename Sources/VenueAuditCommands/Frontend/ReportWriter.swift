@@ -24,6 +24,7 @@ struct ReportWriter {
         var name: String
         var date: String
         var verdict: Verdict
+        var headline: LocalizedText
         var fails: Int
         var unknowns: Int
         var files: [String] = []
@@ -42,7 +43,7 @@ struct ReportWriter {
                 stem: ReportWriter.safeStem(result.venue.id + (result.assessment.date.map { "_\($0)" } ?? "")),
                 row: IndexRow(
                     venue: result.venue.id, name: result.venue.name ?? "", date: result.assessment.date?.description ?? "",
-                    verdict: result.verdict, fails: result.countsByState[.fail, default: 0],
+                    verdict: result.verdict, headline: result.verdictHeadline, fails: result.countsByState[.fail, default: 0],
                     unknowns: result.countsByState[.unknown, default: 0]))
             for format in formats {
                 let perLanguage = format.identifier == "html" ? languages : [languages.first ?? .en]
@@ -137,14 +138,14 @@ struct ReportWriter {
             <style>body{font-family:system-ui,sans-serif;margin:2rem;color:#1d2939}table{border-collapse:collapse}
             td,th{padding:.35rem .7rem;border-bottom:1px solid #eaecf0;text-align:left}th{background:#f2f4f7}
             .v{font-weight:600}a{color:#175cd3;margin-right:.5rem}</style></head><body>
-            <h1>venue-audit reports</h1><p>\(rows.count) venues audited.</p>
+            <h1>venue-audit reports</h1><p>\(rows.count == 1 ? "One venue" : "\(rows.count) venues") audited.</p>
             <table><thead><tr><th>Venue</th><th>Name</th><th>Assessed</th><th>Verdict</th><th>Fail</th><th>Unknown</th><th>Reports</th></tr></thead><tbody>
 
             """
         for row in rows {
             let links = row.files.map { "<a href=\"\(escape($0))\">\(escape(String($0.split(separator: ".", maxSplits: 1).last ?? "")))</a>" }
             html += "<tr><td>\(escape(row.venue))</td><td>\(escape(row.name))</td><td>\(row.date)</td>"
-            html += "<td class=\"v\" style=\"color:\(colour[row.verdict] ?? "#000")\">\(row.verdict.rawValue)</td>"
+            html += "<td class=\"v\" style=\"color:\(colour[row.verdict] ?? "#000")\" title=\"\(row.verdict.rawValue)\">\(escape(row.headline.en))</td>"
             html += "<td>\(row.fails)</td><td>\(row.unknowns)</td><td>\(links.joined())</td></tr>\n"
         }
         html += "</tbody></table></body></html>\n"
