@@ -60,6 +60,7 @@ public enum VenueDecoder {
         if document.root != nil, case .mapping = document.root {
             extra += checkFormat(facts, at: document.location)
             extra += checkReferences(facts)
+            extra += checkDates(facts)
         }
         return VenueDescription(
             facts: facts, diagnostics: decoder.diagnostics + extra, file: file, documentIndex: document.index,
@@ -78,6 +79,29 @@ public enum VenueDecoder {
             ]
         }
         return []
+    }
+
+    /// Dates that contradict the assessment date are errors: a record seen on the visit cannot
+    /// be dated after it, nor can an incident the visit records. Left alone, such a date gives a
+    /// negative age, and a retention limit would pass on it. A month-only date contradicts only
+    /// when the whole month lies after the visit.
+    private static func checkDates(_ facts: Fact) -> [Diagnostic] {
+        guard case .date(let visit)? = facts.resolve(path: "assessment.date")?.value else { return [] }
+        var diagnostics: [Diagnostic] = []
+        func check(_ fact: Fact?, _ path: String, _ what: String) {
+            guard let fact, case .date(let date) = fact.value, date > visit else { return }
+            diagnostics.append(
+                .error(
+                    "date-order", "'\(path)' (\(date)) is after the assessment date (\(visit)): \(what) cannot be dated after the visit",
+                    at: fact.location, notes: ["check both dates; if the day is not known, write the month alone (YYYY-MM)"]))
+        }
+        for (i, point) in (facts["collection_points"]?.list ?? []).enumerated() {
+            check(point["retention"]?["oldest_record_date"], "collection_points[\(i)].retention.oldest_record_date", "a record seen on the visit")
+        }
+        for (i, incident) in (facts["incidents"]?.list ?? []).enumerated() {
+            check(incident["date"], "incidents[\(i)].date", "an incident the visit records")
+        }
+        return diagnostics
     }
 
     /// Duplicate collection point and system ids are errors (waivers and observations could not

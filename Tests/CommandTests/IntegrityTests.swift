@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The integrity holes found by probing the tool as an attacker would, each tested as the
+/// numbered item that described it.
+@Suite("Integrity")
+struct IntegrityTests {
+    private static func mall(oldest: String, incident: String? = nil) -> [UInt8] {
+        let incidents = incident.map { "incidents:\n  - { date: \($0), kind: loss }\n" } ?? "incidents: []\n"
+        return Array(
+            """
+            format: venue-audit/1
+            venue: { id: CN-SC-X-9, name: Test Mall, type: shopping_mall, jurisdiction: CN-SC }
+            assessment: { kind: inspection, date: 2020-12-10 }
+            collection_points:
+              - id: book
+                method: paper_register
+                fields: [name, phone]
+                storage: { medium: paper, location: locked_drawer, attended: always, visible_to_other_visitors: false }
+                retention: { policy_days: 28, oldest_record_date: \(oldest) }
+
+            """.utf8) + Array(incidents.utf8)
+    }
+
+    @Test("item 9: a record or incident dated after the assessment is an error, never a pass")
+    func item9ImpossibleDate() throws {
+        let dir = try temporaryFolder([
+            "future.yaml": Self.mall(oldest: "2021-01-05"), "incident.yaml": Self.mall(oldest: "2020-12-01", incident: "2021-02"),
+            "same-month.yaml": Self.mall(oldest: "2020-12"),
+        ])
+        let validate = try ToolRunner.run(["validate", "future.yaml", "incident.yaml", "same-month.yaml"], in: dir)
+        #expect(validate.status == 2)
+        #expect(
+            validate.stderrLines.contains(
+                "future.yaml:9:55: error: [date-order] 'collection_points[0].retention.oldest_record_date' (2021-01-05) is after the assessment date (2020-12-10): a record seen on the visit cannot be dated after the visit"
+            ), "\(validate.stderr)")
+        #expect(validate.stderr.contains("incident.yaml:11:13: error: [date-order] 'incidents[0].date' (2021-02)"))
+        #expect(!validate.stderr.contains("same-month.yaml"))
+        let audit = try ToolRunner.run(["audit", "future.yaml"], in: dir)
+        #expect(audit.status == 2)
+        #expect(!audit.stdout.contains("RETENTION"))
+    }
+}
