@@ -41,4 +41,32 @@ struct IntegrityTests {
         #expect(audit.status == 2)
         #expect(!audit.stdout.contains("RETENTION"))
     }
+
+    @Test("item 4: links planted in --out never redirect a write outside it")
+    func item4PlantedSymlinks() throws {
+        let dir = try temporaryFolder(["venue.yaml": Self.mall(oldest: "2020-12-01")])
+        let outside = try temporaryFolder(["victim.txt": Array("keep me".utf8)])
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: "\(dir)/out", withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: "\(dir)/out/CN-SC-X-9_2020-12-10.xml", withDestinationPath: "\(outside)/victim.txt")
+        let audit = try ToolRunner.run(["audit", "venue.yaml", "--out", "out", "--format", "xml"], in: dir)
+        #expect(audit.status == 0 || audit.status == 1, "\(audit.stderr)")
+        #expect(try String(contentsOfFile: "\(outside)/victim.txt", encoding: .utf8) == "keep me")
+        let attributes = try fm.attributesOfItem(atPath: "\(dir)/out/CN-SC-X-9_2020-12-10.xml")
+        #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+
+        // A csv/ folder or a store in the aggregate's --out that is a link is refused up front.
+        try fm.createDirectory(atPath: "\(dir)/dash", withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: "\(dir)/dash/csv", withDestinationPath: outside)
+        let aggregate = try ToolRunner.run(["aggregate", "out", "--out", "dash"], in: dir)
+        #expect(aggregate.status == 2)
+        #expect(aggregate.stderr.contains("dash/csv is a symbolic link; nothing is written through it"), "\(aggregate.stderr)")
+        #expect(try fm.contentsOfDirectory(atPath: outside) == ["victim.txt"])
+        try fm.removeItem(atPath: "\(dir)/dash/csv")
+        try fm.createSymbolicLink(atPath: "\(dir)/dash/reports.sqlite", withDestinationPath: "\(outside)/victim.txt")
+        let store = try ToolRunner.run(["aggregate", "out", "--out", "dash"], in: dir)
+        #expect(store.status == 2)
+        #expect(store.stderr.contains("reports.sqlite is a symbolic link"))
+        #expect(try String(contentsOfFile: "\(outside)/victim.txt", encoding: .utf8) == "keep me")
+    }
 }

@@ -54,8 +54,17 @@ struct AggregateCommand: ParsableCommand {
         let store: SQLiteReportStore
         do {
             try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)
+            // Checked before anything is stored or written: a link planted inside --out must not
+            // redirect the store or the CSV files elsewhere.
+            try ReportWriter.ensureFolder(outURL.appendingPathComponent("csv"))
             let dbPath = db ?? outURL.appendingPathComponent("reports.sqlite").path
+            if db == nil, ReportWriter.isSymbolicLink(dbPath) {
+                throw ReportWriter.UnsafeOutput(description: "\(dbPath) is a symbolic link; the store is not opened through it")
+            }
             store = try SQLiteReportStore(path: dbPath)
+        } catch let refused as ReportWriter.UnsafeOutput {
+            Console.err("venue-audit: error: \(refused.description)")
+            throw ExitCode(ExitStatus.badInput.rawValue)
         } catch {
             Console.err("venue-audit: error: cannot open the store: \(error)")
             throw ExitCode(ExitStatus.badInput.rawValue)
@@ -110,7 +119,7 @@ struct AggregateCommand: ParsableCommand {
             let name = language == languages.first ? "dashboard.html" : "dashboard.\(language.rawValue).html"
             try write(name) { Dashboard(language: language, toolVersion: VenueAudit.version, generatedAt: generatedAt).render(r, stored: stored) }
         }
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("csv"), withIntermediateDirectories: true)
+        try ReportWriter.ensureFolder(directory.appendingPathComponent("csv"))
         for (name, text) in RollupCSV.files(r) {
             try ReportWriter.atomicWrite(text, to: directory.appendingPathComponent("csv/\(name)"))
         }

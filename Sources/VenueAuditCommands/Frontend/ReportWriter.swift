@@ -153,6 +153,30 @@ struct ReportWriter {
     }
 
     /// Writes to a temporary file in the same folder, then renames it over the target.
+    /// Creates `url` as a folder (with its parents) unless it exists; refuses a symbolic link or
+    /// a file there, so nothing planted inside an output folder redirects what is written.
+    static func ensureFolder(_ url: URL) throws {
+        var info = stat()
+        if lstat(url.path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw UnsafeOutput(description: "\(url.path) is \((info.st_mode & S_IFMT) == S_IFLNK ? "a symbolic link" : "not a folder"); nothing is written through it")
+            }
+            return
+        }
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    /// Whether `path` is a symbolic link (not followed).
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// An output place the tool will not write through.
+    struct UnsafeOutput: Error, CustomStringConvertible {
+        var description: String
+    }
+
     /// Writes `text` as UTF-8 the same way, without first copying it into a `Data`.
     static func atomicWrite(_ text: String, to url: URL) throws {
         var text = text
@@ -164,11 +188,19 @@ struct ReportWriter {
     }
 
     private static func atomicWrite(_ raw: UnsafeRawBufferPointer, to url: URL) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         // Written with plain POSIX calls: Foundation's writer also syncs every file to disk,
         // which cost more than rendering when thousands of reports are written. The rename is
-        // what keeps a half-written report from ever appearing under its real name.
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // what keeps a half-written report from ever appearing under its real name; it replaces
+        // a symbolic link planted under that name instead of writing through it. The temporary
+        // file is new (O_EXCL) and never a link (O_NOFOLLOW), under a name nobody can predict.
+        var temporary = url
+        var fd: Int32 = -1
+        for _ in 0..<8 {
+            temporary = url.deletingLastPathComponent().appendingPathComponent(
+                ".\(url.lastPathComponent).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+            fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if fd >= 0 || errno != EEXIST { break }
+        }
         guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission) }
         let written: Bool = {
             var offset = 0
