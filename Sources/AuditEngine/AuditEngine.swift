@@ -194,6 +194,12 @@ public struct AuditEngine: Sendable {
         var findings: [Finding] = []
         findings.reserveCapacity(rules.count + rules.count / 2)
         for rule in rules { run.evaluate(rule, into: &findings) }
+        guard findings.count <= options.maxFindings else {
+            throw Refusal(
+                diagnostic: .error(
+                    "limit-findings", "the venue gives \(findings.count) findings; the limit is \(options.maxFindings) per report",
+                    at: venue.location))
+        }
 
         let waivers = Waiver.list(from: venue.facts["waivers"]) + options.waivers
         notes += WaiverMatcher.apply(waivers, to: &findings, asOf: asOf, knownRules: ruleIDs)

@@ -19,6 +19,10 @@ public struct AuditOptions: Sendable {
     /// Pack parameter overrides (`pack.param`), applied after the profile's; rule examples use them.
     public var params: [String: Fact] = [:]
     public var toolVersion: String = "0.0.0"
+    /// Findings in one report. Within the input limits a venue stays far below it (200
+    /// collection points give about 7,000 with every pack); it bounds what one report can cost
+    /// to write and to aggregate, whatever packs are loaded.
+    public var maxFindings = 20_000
 
     public init() {}
 }

@@ -10,8 +10,9 @@ import YAMLReader
 /// rules that need it give `unknown`.
 public struct ShapeDecoder {
     public private(set) var diagnostics: [Diagnostic] = []
+    public var limits: VenueLimits
 
-    public init() {}
+    public init(limits: VenueLimits = .default) { self.limits = limits }
 
     /// Decodes `node` as `shape`; nil when the value is unusable (its diagnostic is recorded).
     public mutating func decode(_ node: YAMLNode, as shape: Shape, path: String) -> Fact? {
@@ -25,6 +26,14 @@ public struct ShapeDecoder {
             guard case .sequence(let items, let location) = node else {
                 if case .scalar(let s) = node, s.isNull { return nil }
                 return mismatch(node, expected: "a list", path: path, hint: listHint(node, element: element))
+            }
+            let most = path == "collection_points" ? limits.maxCollectionPoints : limits.maxListItems
+            guard items.count <= most else {
+                diagnostics.append(
+                    .error(
+                        "limit-items", "'\(path)' has \(items.count) items; the limit is \(most)", at: location,
+                        notes: ["split the venue into several descriptions, one per building or entrance group"]))
+                return nil
             }
             var facts: [Fact] = []
             facts.reserveCapacity(items.count)
@@ -98,6 +107,9 @@ public struct ShapeDecoder {
         }
         // An explicit null in a field that cannot be null is "not recorded": left out, not an error.
         if s.isNull { return nil }
+        if s.value.utf8.count > limits.maxTextBytes {
+            return bad(s, "'\(field(path))' is \(s.value.utf8.count) bytes long; the limit is \(limits.maxTextBytes)")
+        }
         let plain = s.style == .plain && s.tag == nil
         let value = s.value
         switch shape {

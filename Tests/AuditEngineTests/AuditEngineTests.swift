@@ -310,3 +310,29 @@ struct EngineMaskingTests {
         #expect(result.observations.first?.note?.contains("Wang") == true)
     }
 }
+
+@Suite("Engine limits")
+struct EngineLimitTests {
+    @Test("item 7: a venue with more findings than the limit is refused, not written out")
+    func item7FindingLimit() throws {
+        let text = """
+            format: venue-audit/1
+            venue: { id: XA-0001, name: Test Mall, type: shopping_mall, jurisdiction: XA }
+            assessment: { kind: inspection, date: 2022-06-10 }
+            collection_points:
+              - { id: a, method: paper_register }
+              - { id: b, method: paper_register }
+            incidents: []
+            """
+        let catalog = try TestCatalogs.fixture()
+        let all = try TestCatalogs.audit(text, catalog: catalog).findings.count
+        #expect(all > 2)
+        var options = AuditOptions()
+        options.maxFindings = all - 1
+        #expect {
+            try TestCatalogs.audit(text, catalog: catalog, options: options)
+        } throws: { error in
+            (error as? AuditEngine.Refusal)?.diagnostic.message == "the venue gives \(all) findings; the limit is \(all - 1) per report"
+        }
+    }
+}

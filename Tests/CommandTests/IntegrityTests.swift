@@ -69,4 +69,20 @@ struct IntegrityTests {
         #expect(store.stderr.contains("reports.sqlite is a symbolic link"))
         #expect(try String(contentsOfFile: "\(outside)/victim.txt", encoding: .utf8) == "keep me")
     }
+
+    @Test("item 7: collection points, list items and text length are limited, each with a clear error")
+    func item7InputLimits() throws {
+        var many = "format: venue-audit/1\nvenue: { id: CN-SC-BIG-1, type: shopping_mall, jurisdiction: CN-SC }\n"
+        many += "assessment: { kind: inspection, date: 2020-12-10 }\ncollection_points:\n"
+        for i in 0..<201 { many += "  - { id: p\(i), method: paper_register }\n" }
+        many += "incidents: []\n"
+        let note = String(repeating: "x", count: 65_537)
+        let long = String(decoding: Self.mall(oldest: "2020-12-01"), as: UTF8.self) + "observations:\n  - { kind: other, note: \(note) }\n"
+        let dir = try temporaryFolder(["many.yaml": Array(many.utf8), "long.yaml": Array(long.utf8)])
+        let run = try ToolRunner.run(["audit", "--quiet", "many.yaml", "long.yaml"], in: dir)
+        #expect(run.status == 2)
+        #expect(run.stderrLines.contains("many.yaml:5:3: error: [limit-items] 'collection_points' has 201 items; the limit is 200"), "\(run.stderr)")
+        #expect(run.stderr.contains("long.yaml:12:26: error: [bad-value] 'observations[0].note' is 65537 bytes long; the limit is 65536"))
+        #expect(run.stdout.contains("audited 0 venues in 2 files"))
+    }
 }

@@ -77,6 +77,10 @@ struct ReportWriter {
     }
 
     /// A rendering failure reported by `write(_:)` after the documents before it were written.
+    /// Bytes of one report file: well above what the input limits let a venue produce, and
+    /// within what `aggregate` reads.
+    static let maxReportBytes = 32 << 20
+
     struct RenderFailure: Error, CustomStringConvertible {
         var description: String
     }
@@ -108,6 +112,11 @@ struct ReportWriter {
     /// names. Throws after writing what was rendered when rendering had failed, as a run that
     /// renders and writes one format at a time would.
     mutating func write(_ rendered: Rendered) throws -> [String] {
+        // Checked before anything of this venue is written, so no report set is half there.
+        if let huge = rendered.documents.first(where: { $0.data.count > Self.maxReportBytes }) {
+            throw RenderFailure(
+                description: "the \(huge.ending) report would be \(huge.data.count) bytes; the limit is \(Self.maxReportBytes) (\(Self.maxReportBytes >> 20) MiB)")
+        }
         var stem = rendered.stem
         if used.contains(stem) {
             var n = 2
