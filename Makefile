@@ -45,8 +45,9 @@ deps: ## Install libyaml, libxml2, SQLite and pkg-config headers, and the Python
 build: deps ## Build the tool (debug)
 	$(SWIFT) build
 
-test: deps ## Run every test: reader, model, rules and their examples, reports, command line
+test: deps ## Run every test: reader, model, rules and their examples, reports, command line, make install
 	$(SWIFT) test
+	scripts/check-install.sh
 
 demo: build ## Validate and audit samples/ into reports/ (open reports/index.html); aggregate them into reports/dashboard/
 	$(BIN) validate samples
