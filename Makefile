@@ -8,6 +8,27 @@ APT_PKGS := libyaml-dev libxml2-dev libsqlite3-dev pkg-config
 SHOT_PKGS := chromium fonts-noto-cjk poppler-utils
 BIN     := .build/debug/venue-audit
 
+# `make install`: GNU conventions. PREFIX is where the tool will live, DESTDIR an optional staging
+# root in front of it (for packagers); CONFIG is the Swift build configuration installed.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CONFIG  ?= release
+INSTALL ?= install
+INSTALL_BIN := .build/$(CONFIG)/venue-audit
+# The man page comes from swift-argument-parser's generate-manual command plugin, which writes it
+# into its work folder; dated by the last commit, so the same source gives the same page.
+MAN_PAGE := .build/plugins/GenerateManual/outputs/venue-audit/venue-audit.1
+MAN_DATE ?= $(shell git log -1 --format=%cs 2>/dev/null)
+STAGE   := .build/install-stage
+BINDIR      = $(DESTDIR)$(PREFIX)/bin
+MAN1DIR     = $(DESTDIR)$(PREFIX)/share/man/man1
+BASHCOMPDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+DOCDIR      = $(DESTDIR)$(PREFIX)/share/doc/venue-audit
+# The binary looks for its rule pages at <bin>/../share/doc/venue-audit/rules/ (AuditCommand).
+RULESDOCDIR = $(DOCDIR)/rules
+
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
@@ -24,8 +45,9 @@ deps: ## Install libyaml, libxml2, SQLite and pkg-config headers, and the Python
 build: deps ## Build the tool (debug)
 	$(SWIFT) build
 
-test: deps ## Run every test: reader, model, rules and their examples, reports, command line
+test: deps ## Run every test: reader, model, rules and their examples, reports, command line, make install
 	$(SWIFT) test
+	scripts/check-install.sh
 
 demo: build ## Validate and audit samples/ into reports/ (open reports/index.html); aggregate them into reports/dashboard/
 	$(BIN) validate samples
@@ -49,9 +71,35 @@ bench: deps ## Release build; validate, audit, aggregate a generated corpus as r
 release: deps ## Build an optimised binary at .build/release/venue-audit
 	$(SWIFT) build -c release
 
+install: deps ## Build (CONFIG=release) and install the binary, man page, completions and rule pages under DESTDIR+PREFIX (/usr/local)
+	@case "$(CONFIG)" in release|debug) ;; *) echo "CONFIG must be release or debug, not '$(CONFIG)'" >&2; exit 2;; esac
+	$(SWIFT) build -c $(CONFIG) --product venue-audit
+	$(SWIFT) package plugin generate-manual --configuration $(CONFIG) $(if $(MAN_DATE),--date $(MAN_DATE))
+	rm -rf $(STAGE) && mkdir -p $(STAGE)
+	$(INSTALL_BIN) --generate-completion-script bash > $(STAGE)/venue-audit
+	$(INSTALL_BIN) --generate-completion-script zsh > $(STAGE)/_venue-audit
+	$(INSTALL_BIN) --generate-completion-script fish > $(STAGE)/venue-audit.fish
+	$(INSTALL) -d $(BINDIR) $(MAN1DIR) $(BASHCOMPDIR) $(ZSHCOMPDIR) $(FISHCOMPDIR) $(RULESDOCDIR)
+	$(INSTALL) -m 755 $(INSTALL_BIN) $(BINDIR)/venue-audit
+	$(INSTALL) -m 644 $(MAN_PAGE) $(MAN1DIR)/venue-audit.1
+	$(INSTALL) -m 644 $(STAGE)/venue-audit $(BASHCOMPDIR)/venue-audit
+	$(INSTALL) -m 644 $(STAGE)/_venue-audit $(ZSHCOMPDIR)/_venue-audit
+	$(INSTALL) -m 644 $(STAGE)/venue-audit.fish $(FISHCOMPDIR)/venue-audit.fish
+	$(INSTALL_BIN) policies docs --out $(RULESDOCDIR)
+
+# The rule pages are the ones docs/rules/ holds (a test keeps that folder equal to what
+# `policies docs` writes), so uninstall removes those names and no other file.
+uninstall: ## Remove exactly what `make install` put under DESTDIR+PREFIX (pass the same ones)
+	rm -f $(BINDIR)/venue-audit $(MAN1DIR)/venue-audit.1 $(BASHCOMPDIR)/venue-audit \
+	  $(ZSHCOMPDIR)/_venue-audit $(FISHCOMPDIR)/venue-audit.fish
+	@echo "rm -f $(RULESDOCDIR)/<the $(words $(wildcard docs/rules/*.md)) pages named in docs/rules/>"
+	@rm -f $(addprefix $(RULESDOCDIR)/,$(notdir $(wildcard docs/rules/*.md)))
+	@# Our folders go only when empty; anything someone else put there stays.
+	@for d in $(RULESDOCDIR) $(DOCDIR); do [ ! -d "$$d" ] || rmdir "$$d" 2>/dev/null || echo "kept $$d (not empty)"; done
+
 screenshots: build ## Render the HTML reports (English, Chinese) to PNG in reports/screenshots/
 	@dpkg -s $(SHOT_PKGS) >/dev/null 2>&1 || \
 	  ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends $(SHOT_PKGS))
 	scripts/screenshots.sh
 
-.PHONY: help deps build test demo docs bench release screenshots
+.PHONY: help deps build test demo docs bench release install uninstall screenshots
