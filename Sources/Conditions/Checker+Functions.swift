@@ -138,13 +138,17 @@ extension Checker {
         }
     }
 
-    /// `s.matches(re)`: a literal pattern is compiled now, so a bad pattern is a load error.
+    /// `s.matches(re)`: the pattern must be a literal, compiled now for the linear-time matcher,
+    /// so a bad pattern is a load error and no input can supply a pattern of its own.
     private mutating func matches(_ target: Typed, _ patternSyntax: Syntax, _ pattern: Typed) -> Typed {
         guard let literal = patternSyntax.stringLiteral else {
-            return Typed(type: .bool, eval: Self.strict2(target.eval, pattern.eval, Runtime.matchDynamic))
+            report(
+                ConditionError.Code.type, "matches() takes a literal pattern, checked when the pack loads, not a computed one",
+                at: patternSyntax.start)
+            return Self.invalid
         }
         do {
-            let regex = try CompiledRegex(literal)
+            let regex = try LinearRegex(literal)
             return Typed(type: .bool, eval: Self.strict1(target.eval) { value, location in
                 Runtime.match(value, regex, location)
             })

@@ -1,18 +1,5 @@
 import AuditBasics
 
-/// A regular expression compiled once, shared by every evaluation.
-///
-/// `Regex` is not declared `Sendable`, but a compiled regex is never mutated after
-/// construction (its lazily lowered program is published atomically by the library), so
-/// sharing it between threads is safe.
-final class CompiledRegex: @unchecked Sendable {
-    let regex: Regex<AnyRegexOutput>
-
-    init(_ pattern: String) throws {
-        regex = try Regex(pattern)
-    }
-}
-
 extension Runtime {
     static func size(_ value: Value, _ location: FileLocation?) -> Res {
         switch value {
@@ -107,22 +94,11 @@ extension Runtime {
     }
 
     /// Whether the regex matches somewhere in the string (RE2's partial match, as in CEL).
-    static func match(_ value: Value, _ regex: CompiledRegex, _ location: FileLocation?) -> Res {
+    static func match(_ value: Value, _ regex: LinearRegex, _ location: FileLocation?) -> Res {
         guard case .string(let s) = value else {
             return .error("matches() expects string, got \(value.kindName)", location)
         }
-        return .value(.bool(s.contains(regex.regex)), location)
-    }
-
-    /// `matches` with a pattern computed at evaluation time: compiled on every call.
-    static func matchDynamic(_ value: Value, _ pattern: Value, _ location: FileLocation?) -> Res {
-        guard case .string(let p) = pattern else {
-            return .error("matches() expects a string pattern, got \(pattern.kindName)", location)
-        }
-        guard let regex = try? CompiledRegex(p) else {
-            return .error("invalid regular expression '\(p)'", location)
-        }
-        return match(value, regex, location)
+        return .value(.bool(regex.matches(s)), location)
     }
 
     /// A call of a registered function: arguments evaluated left to right and checked against

@@ -83,6 +83,10 @@ public enum CatalogLoader {
 
         if diagnostics.hasErrors { throw Failure(diagnostics: diagnostics) }
         let catalog = Catalog(legal: legal, taxonomy: taxonomy, packs: packs, profiles: profiles, functions: functions)
+        // A pack that fails lint (a rule without examples of each kind, texts missing, nothing
+        // cited) does not load: what `policies lint` refuses, no audit runs.
+        diagnostics += CatalogLint.check(catalog)
+        if diagnostics.hasErrors { throw Failure(diagnostics: diagnostics) }
         return (catalog, diagnostics)
     }
 

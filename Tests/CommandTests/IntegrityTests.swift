@@ -85,4 +85,28 @@ struct IntegrityTests {
         #expect(run.stderr.contains("long.yaml:12:26: error: [bad-value] 'observations[0].note' is 65537 bytes long; the limit is 65536"))
         #expect(run.stdout.contains("audited 0 venues in 2 files"))
     }
+
+    @Test("item 8: a pack that fails lint does not load, and a rule cannot take its pattern from the venue")
+    func item8LintAndPatterns() throws {
+        let fixtures = RepositoryPaths.path("Tests/Fixtures/policies")
+        let dir = try temporaryFolder([:])
+        let fm = FileManager.default
+        try fm.copyItem(atPath: fixtures, toPath: "\(dir)/policies")
+        let pack = "\(dir)/policies/packs/test-pack.yaml"
+        let text = try String(contentsOfFile: pack, encoding: .utf8)
+        // A rule without an unknown example: lint's error, which once only `policies lint` reported.
+        try text.replacingOccurrences(of: "      - name: not recorded\n        expect: unknown", with: "      - name: not recorded\n        expect: not_applicable")
+            .write(toFile: pack, atomically: true, encoding: .utf8)
+        let run = try ToolRunner.run(["policies", "list", "--policies", "\(dir)/policies"], in: dir)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("error: [lint-examples] XA-TEST-1-EXPOSURE has no 'unknown' example"), "\(run.stderr)")
+
+        let bad = text.replacingOccurrences(
+            of: "require: target.storage.visible_to_other_visitors == false",
+            with: "require: target.storage.visible_to_other_visitors == false && !venue.name.matches(venue.district)")
+        try bad.write(toFile: pack, atomically: true, encoding: .utf8)
+        let pattern = try ToolRunner.run(["policies", "list", "--policies", "\(dir)/policies"], in: dir)
+        #expect(pattern.status == 2)
+        #expect(pattern.stderr.contains("matches() takes a literal pattern"), "\(pattern.stderr)")
+    }
 }

@@ -81,6 +81,11 @@ struct CompileErrorTests {
         Case(source: "target.fields.all(f, f)", column: 22, message: "all() expects a bool expression, got string"),
         Case(source: "target.id.all(c, true)", column: 11, message: "all() expects a list, got string"),
         Case(source: "target.id.matches('[a-')", column: 19, message: "invalid regular expression '[a-'"),
+        // Issue 20, item 8: patterns are literals for the linear-time matcher; nothing else.
+        Case(source: "target.id.matches(target.id)", column: 19, message: "matches() takes a literal pattern"),
+        Case(source: "target.id.matches('(a)\\\\1')", column: 19, message: "invalid regular expression '(a)\\1': back-references"),
+        Case(source: "target.id.matches('a(?=b)')", column: 19, message: "invalid regular expression 'a(?=b)': look-around"),
+        Case(source: "target.id.matches('a{1000}')", column: 19, message: "invalid regular expression 'a{1000}': a repetition count above 100"),
         Case(source: "is_sensitive(1, 'CN')", column: 14, message: "is_sensitive() expects string as argument 1, got int"),
         Case(source: "target.id.field", column: 11, message: "cannot read field 'field' of string"),
         Case(source: "target.fields['a']", column: 15, message: "list index must be int, got string"),
