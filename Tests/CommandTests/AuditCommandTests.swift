@@ -70,10 +70,10 @@ struct AuditCommandTests {
             ["audit", "--policies", policies, "--out", "out", "--format", "xml,html,sarif,junit,json,text", "--lang", "en,zh", "v.yaml"], in: dir)
         #expect(run.status == 1)
         let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/out").sorted()
+        let stem = "______etc_passwd-3754d6cb_2022-06-10"
         #expect(files == [
-            "_._.._etc_passwd_2022-06-10.html", "_._.._etc_passwd_2022-06-10.json", "_._.._etc_passwd_2022-06-10.junit.xml",
-            "_._.._etc_passwd_2022-06-10.sarif", "_._.._etc_passwd_2022-06-10.txt", "_._.._etc_passwd_2022-06-10.xml",
-            "_._.._etc_passwd_2022-06-10.zh.html", "index.html",
+            "\(stem).html", "\(stem).json", "\(stem).junit.xml", "\(stem).sarif", "\(stem).txt", "\(stem).xml", "\(stem).zh.html",
+            "index.html",
         ])
         #expect(!FileManager.default.fileExists(atPath: dir + "/etc"))
     }

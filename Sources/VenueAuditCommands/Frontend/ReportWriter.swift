@@ -40,7 +40,7 @@ struct ReportWriter {
         /// format that fails and says why; what was rendered before it is kept.
         func render(_ result: AuditResult) -> Rendered {
             var rendered = Rendered(
-                stem: ReportWriter.safeStem(result.venue.id + (result.assessment.date.map { "_\($0)" } ?? "")),
+                stem: ReportWriter.stem(venueID: result.venue.id, date: result.assessment.date),
                 row: IndexRow(
                     venue: result.venue.id, name: result.venue.name ?? "", date: result.assessment.date?.description ?? "",
                     verdict: result.verdict, headline: result.verdictHeadline, fails: result.countsByState[.fail, default: 0],
@@ -91,16 +91,24 @@ struct ReportWriter {
         try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
     }
 
-    /// A file-name stem from a venue id and date: only letters, digits, `.`, `_`, `-`; never
-    /// starting with a dot, so `../../etc/x` becomes `_._.._etc_x`.
-    static func safeStem(_ text: String) -> String {
-        var out = String(text.unicodeScalars.map { u -> Character in
-            let ok = (u.value < 128) && (u.properties.isAlphabetic || ("0"..."9").contains(Character(u)) || u == "." || u == "_" || u == "-")
-            return ok ? Character(u) : "_"
-        })
-        while out.hasPrefix(".") { out = "_" + out.dropFirst() }
-        if out.isEmpty { out = "venue" }
-        return String(out.prefix(120))
+    /// The file-name stem of a venue's reports, the same in every run for the same venue and
+    /// date: the id with only ASCII letters, digits, `_` and `-` kept (no dots, so an id cannot
+    /// end in `.zh` or `.junit` and pose as another report's name, and `../` goes nowhere), at
+    /// most 80 characters; when the id had to be changed or shortened, `-` and 8 hex digits of its
+    /// SHA-256, so ids that differ only in what was replaced (`CN‐SC`, `CN_SC`) never share a
+    /// name; then `_` and the assessment date, or `_undated`, never cut off.
+    static func stem(venueID: String, date: CivilDate?) -> String {
+        let kept = String(
+            venueID.unicodeScalars.map { u -> Character in
+                let ok = u.value < 128 && (u.properties.isAlphabetic || ("0"..."9").contains(Character(u)) || u == "_" || u == "-")
+                return ok ? Character(u) : "_"
+            })
+        var stem = String(kept.prefix(80))
+        if stem.isEmpty { stem = "venue" }
+        if stem != venueID {
+            stem += "-" + ReportDigest.sha256Hex(of: Array(venueID.utf8)).prefix(8)
+        }
+        return stem + "_" + (date?.description ?? "undated")
     }
 
     /// Renders and writes every format for one result; returns the file names.
@@ -119,8 +127,11 @@ struct ReportWriter {
         }
         var stem = rendered.stem
         if used.contains(stem) {
+            // The same venue and date twice in one run (two documents, two files): both are
+            // kept, and the second name is said, never written over the first.
             var n = 2
             while used.contains("\(stem)-\(n)") { n += 1 }
+            Console.err("note: [report-name] reports named \(stem) were already written in this run; these are \(stem)-\(n)")
             stem = "\(stem)-\(n)"
         }
         used.insert(stem)
