@@ -52,11 +52,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, code: code, message, at: location, notes: notes)
     }
 
-    /// The compiler-style lines: the diagnostic, then one `note:` line per note at the same place.
+    /// The compiler-style lines: the diagnostic, then one `note:` line per note at the same
+    /// place. Personal data in them (a phone number quoted back from a bad value, an ID number in
+    /// a file name) is masked: this is what every command prints, `validate` included.
     public var description: String {
-        let place = location.map { "\($0): " } ?? ""
-        var lines = ["\(place)\(severity.rawValue): [\(code)] \(message)"]
-        for note in notes { lines.append("\(place)note: \(note)") }
+        let place = location.map { "\(PersonalDataMasker.mask($0.description).text): " } ?? ""
+        var lines = ["\(place)\(severity.rawValue): [\(code)] \(PersonalDataMasker.mask(message).text)"]
+        for note in notes { lines.append("\(place)note: \(PersonalDataMasker.mask(note).text)") }
         return lines.joined(separator: "\n")
     }
 }

@@ -66,28 +66,49 @@ public enum PersonalDataMasker {
     private static func mayContainPersonalData<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         var run = 0
         var runStart: UInt8 = 0
+        // Digits in groups joined by one or two separators (`139/0000/1234`, `(028)86001234`):
+        // ten or more make a number worth scanning.
+        var grouped = 0
+        var separators = 0
         for b in bytes {
             if isDigit(b) {
                 if run == 0 { runStart = b }
                 run += 1
-                if run >= 7 { return true }
+                grouped += 1
+                separators = 0
+                if run >= 7 || grouped >= 10 { return true }
                 continue
             }
             if b == UInt8(ascii: "@") || b == UInt8(ascii: "+") { return true }
             if run == 3 && runStart == UInt8(ascii: "1") && isPhoneSeparator(b) { return true }
             run = 0
+            separators += 1
+            if separators > 2 || !(isPhoneSeparator(b) || b == UInt8(ascii: "/")) { grouped = 0 }
         }
         return false
     }
 
     /// Masks every piece of personal data in `text`.
+    ///
+    /// Writing a number differently does not hide it: full-width digits and letters, no-break
+    /// and other spaces, dash variants and invisible format characters (zero-width spaces and
+    /// joiners, direction marks) are first mapped to what they stand for (`TextNormalizer`);
+    /// digits in groups with the separators people use (`139/0000/1234`, `(028)86001234`,
+    /// `5101-0419-9901-0100-22`) are read as one number; e-mail addresses may hold letters of any
+    /// script. When the normalised text holds nothing, the text is returned as it was.
     public static func mask(_ text: String) -> Result {
-        guard mayContainPersonalData(text) else { return Result(text: text, kinds: []) }
+        let normalized = TextNormalizer.normalize(text)
+        let source = normalized ?? text
+        guard mayContainPersonalData(source) else { return Result(text: text, kinds: []) }
 
-        var scanner = Scanner(bytes: Array(text.utf8))
+        var scanner = Scanner(bytes: Array(source.utf8))
         scanner.run()
-        guard !scanner.kinds.isEmpty else { return Result(text: text, kinds: []) }
-        return Result(text: String(decoding: scanner.output, as: UTF8.self), kinds: scanner.kinds)
+        var bytes = scanner.output
+        var kinds = scanner.kinds
+        GroupedNumbers.mask(&bytes, kinds: &kinds)
+        if normalized != nil || bytes.contains(where: { $0 >= 0x80 }) { UnicodeEmail.mask(&bytes, kinds: &kinds) }
+        guard !kinds.isEmpty else { return Result(text: text, kinds: []) }
+        return Result(text: String(decoding: bytes, as: UTF8.self), kinds: kinds)
     }
 
     /// Masks `text` and reports through `found` whether anything was masked.

@@ -8,8 +8,10 @@ extension AuditResult {
     /// an ID number, phone number, e-mail address or passport number from the input. Masked are:
     /// venue name, district and operator; assessor and organisation; each finding's message,
     /// source line, evidence values and waiver reason and approver; observation notes and
-    /// evidence; diagnostic messages and notes. Identifiers (venue, rule and target ids), paths,
-    /// vocabulary values and rule texts from the packs are left as they are.
+    /// evidence; diagnostic messages and notes; and the ids and paths that come from the input
+    /// (venue id, target ids, the input path and every location's file), since an id becomes a
+    /// file name and a path is printed. Rule ids, vocabulary values and rule texts from the packs
+    /// are left as they are.
     public func maskingPersonalData() -> AuditResult {
         var copy = self
         copy.maskPersonalData()
@@ -30,6 +32,8 @@ extension AuditResult {
             }
         }
 
+        maskInPlace(&venue.id)
+        maskInPlace(&input.path)
         venue.name = mask(venue.name)
         venue.district = mask(venue.district)
         venue.operatorName = mask(venue.operatorName)
@@ -39,6 +43,11 @@ extension AuditResult {
             maskInPlace(&findings[i].message.en)
             maskInPlace(&findings[i].message.zh)
             if findings[i].sourceLine != nil { maskInPlace(&findings[i].sourceLine!) }
+            if findings[i].targetID != nil { maskInPlace(&findings[i].targetID!) }
+            if findings[i].location != nil { maskInPlace(&findings[i].location!.file) }
+            for j in findings[i].evidence.indices where findings[i].evidence[j].location != nil {
+                maskInPlace(&findings[i].evidence[j].location!.file)
+            }
             for j in findings[i].evidence.indices { maskInPlace(&findings[i].evidence[j].value) }
             if findings[i].waiver != nil {
                 maskInPlace(&findings[i].waiver!.reason)
@@ -47,7 +56,9 @@ extension AuditResult {
         }
         observations = observations.map { observation in
             var o = observation
+            o.at = mask(observation.at)
             o.note = mask(observation.note)
+            if o.location != nil { o.location!.file = mask(o.location!.file) }
             o.evidence = observation.evidence.map { mask($0) }
             return o
         }
@@ -55,6 +66,7 @@ extension AuditResult {
             var d = diagnostic
             d.message = mask(diagnostic.message)
             d.notes = diagnostic.notes.map { mask($0) }
+            if d.location != nil { d.location!.file = mask(d.location!.file) }
             return d
         }
         personalDataFoundInInput = found

@@ -145,4 +145,54 @@ struct IntegrityTests {
         #expect(again.status == run.status)
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: "\(dir)/out")) == files)
     }
+
+    @Test("item 6: personal data written differently, in ids and in diagnostics, is masked in every output")
+    func item6MaskingVariants() throws {
+        let planted = [
+            "１３９００００１２３４", "139\u{200B}0000\u{200B}1234", "139\u{00A0}0000\u{00A0}1234", "5101-0419-9901-0100-22",
+            "510104 19990101 0022", "139/0000/1234", "(139) 0000 1234", "(028)86001234", "张伟@例子.公司", "ｄａｖｅ＠ｅｘａｍｐｌｅ．ｃｎ",
+        ]
+        let note = planted.enumerated().map { "(\($0.offset)) \($0.element)" }.joined(separator: "; ")
+        let venue = """
+            format: venue-audit/1
+            venue: { id: CN-SC-13900001234, name: Test Mall, type: shopping_mall, jurisdiction: CN-SC }
+            assessment: { kind: inspection, date: 2020-12-10 }
+            collection_points:
+              - id: book-13811112222
+                method: paper_register
+                fields: [name, phone]
+            incidents: []
+            observations:
+              - kind: other
+                note: "\(note)"
+
+            """
+        let bad = "format: venue-audit/1\nvenue: { id: V-1, type: \"13900001234\", jurisdiction: CN-SC }\nincidents: []\n"
+        let dir = try temporaryFolder(["venue.yaml": Array(venue.utf8), "bad.yaml": Array(bad.utf8)])
+        let audit = try ToolRunner.run(
+            ["audit", "venue.yaml", "--out", "out", "--format", "xml,html,sarif,junit,json,text", "--lang", "en,zh"], in: dir)
+        #expect(audit.status == 0 || audit.status == 1, "\(audit.stderr)")
+        // Separators people put between digits are dropped, so a number is found however it
+        // was grouped or spaced; letters and other text still divide numbers.
+        let compact: (String) -> String = { text in
+            String(text.unicodeScalars.filter { !" -/().\u{200B}\u{00A0}".unicodeScalars.contains($0) }.map(Character.init))
+        }
+        let secrets = ["13900001234", "13811112222", "510104199901010022", "02886001234", "１３９００００１２３４"]
+        var outputs = ["stdout": audit.stdout, "stderr": audit.stderr]
+        for name in try FileManager.default.contentsOfDirectory(atPath: "\(dir)/out") {
+            outputs[name] = try String(contentsOfFile: "\(dir)/out/\(name)", encoding: .utf8)
+            for secret in secrets { #expect(!compact(name).contains(secret), "file name \(name)") }
+        }
+        #expect(outputs.count == 2 + 8)
+        for (name, text) in outputs {
+            for secret in secrets { #expect(!compact(text).contains(secret), "\(name) shows \(secret)") }
+            #expect(!text.contains("张伟@") && !text.lowercased().contains("dave@") && !text.contains("ｄａｖｅ"), "\(name) shows an e-mail")
+        }
+        let xml = try #require(outputs.first { $0.key.hasSuffix("_2020-12-10.xml") && !$0.key.hasSuffix("junit.xml") }?.value)
+        #expect(xml.contains("personal-data-found=\"true\""))
+
+        let validate = try ToolRunner.run(["validate", "bad.yaml"], in: dir)
+        #expect(validate.status == 2)
+        #expect(validate.stderr.contains("139****1234") && !validate.stderr.contains("13900001234"), "\(validate.stderr)")
+    }
 }
