@@ -201,7 +201,9 @@ public struct AuditEngine: Sendable {
                     at: venue.location))
         }
 
-        let waivers = Waiver.list(from: venue.facts["waivers"]) + options.waivers
+        // An organisation-wide waiver is for the venue it names, never for every venue that
+        // happens to have a target of the same id; its warnings appear only in that venue's report.
+        let waivers = Waiver.list(from: venue.facts["waivers"]) + options.waivers.filter { $0.venue == venue.venueID }
         notes += WaiverMatcher.apply(waivers, to: &findings, asOf: asOf, knownRules: ruleIDs)
 
         if let source {

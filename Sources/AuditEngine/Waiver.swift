@@ -10,8 +10,14 @@ public struct Waiver: Sendable {
     public var approvedBy: String
     public var expires: CivilDate
     public var location: FileLocation?
+    /// The venue id an organisation-wide waiver is for; nil for a waiver in the venue's own file.
+    public var venue: String?
 
-    public init(rule: String, target: String, reason: String, approvedBy: String, expires: CivilDate, location: FileLocation?) {
+    public init(
+        rule: String, target: String, reason: String, approvedBy: String, expires: CivilDate, location: FileLocation?,
+        venue: String? = nil
+    ) {
+        self.venue = venue
         self.rule = rule
         self.target = target
         self.reason = reason
@@ -27,7 +33,9 @@ public struct Waiver: Sendable {
             guard let rule = w["rule"]?.string, let target = w["target"]?.string, let reason = w["reason"]?.string,
                 let approver = w["approved_by"]?.string, case .date(let expires)? = w["expires"]?.value
             else { return nil }
-            return Waiver(rule: rule, target: target, reason: reason, approvedBy: approver, expires: expires, location: w.location)
+            return Waiver(
+                rule: rule, target: target, reason: reason, approvedBy: approver, expires: expires, location: w.location,
+                venue: w["venue"]?.string)
         }
     }
 }

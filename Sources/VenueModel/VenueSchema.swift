@@ -209,8 +209,14 @@ public enum VenueSchema {
             FieldShape("waivers", .list(.object(waiver)), doc: "Accepted exceptions."),
         ])
 
+    /// A waiver in an organisation-wide file: the same, and the venue it is for, since target
+    /// ids such as `north-gate-book` repeat from venue to venue.
+    public static let fileWaiver = ObjectShape(
+        name: "waiver", doc: "An accepted exception for one venue, each with an end.",
+        fields: [FieldShape("venue", .string, required: true, doc: "The id of the venue it is for.")] + waiver.fields)
+
     /// The shape of a waiver file given with `--waivers`.
     public static let waiverFile = ObjectShape(
         name: "waiver file", doc: "Organisation-wide waivers.",
-        fields: [FieldShape("waivers", .list(.object(waiver)), required: true, doc: "Accepted exceptions.")])
+        fields: [FieldShape("waivers", .list(.object(fileWaiver)), required: true, doc: "Accepted exceptions.")])
 }

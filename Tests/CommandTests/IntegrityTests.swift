@@ -195,4 +195,38 @@ struct IntegrityTests {
         #expect(validate.status == 2)
         #expect(validate.stderr.contains("139****1234") && !validate.stderr.contains("13900001234"), "\(validate.stderr)")
     }
+
+    @Test("item 10: an organisation-wide waiver is for the venue it names, and warns only in that venue's report")
+    func item10WaiversPerVenue() throws {
+        func venue(_ id: String) -> [UInt8] {
+            Array(
+                """
+                format: venue-audit/1
+                venue: { id: \(id), name: Test venue, type: bar, jurisdiction: XA }
+                assessment: { kind: inspection, date: 2022-06-10 }
+                collection_points:
+                  - { id: book, method: paper_register, fields: [name], storage: { visible_to_other_visitors: true } }
+                incidents: []
+
+                """.utf8)
+        }
+        let waivers = """
+            waivers:
+              - { venue: XA-1, rule: XA-TEST-1-EXPOSURE, target: book, reason: Box on order, approved_by: Chain DPO, expires: 2022-07-01 }
+              - { venue: XA-1, rule: XA-TEST-1-EXPOSURE, target: lobby, reason: Old, approved_by: Chain DPO, expires: 2022-07-01 }
+
+            """
+        let dir = try temporaryFolder(["a.yaml": venue("XA-1"), "b.yaml": venue("XA-2"), "w.yaml": Array(waivers.utf8)])
+        let policies = RepositoryPaths.path("Tests/Fixtures/policies")
+        let run = try ToolRunner.run(["audit", "--policies", policies, "--waivers", "w.yaml", "--jobs", "1", "a.yaml", "b.yaml"], in: dir)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stdoutLines.contains { $0.hasPrefix("XA-1 Test venue:") && $0.contains("1 waived") })
+        #expect(run.stdoutLines.contains("b.yaml:5:95: error: [XA-TEST-1-EXPOSURE] book lets visitors read earlier entries"), "\(run.stdout)")
+        let orphans = (run.stdout + run.stderr).components(separatedBy: "orphan-waiver").count - 1
+        #expect(orphans == 1, "\(run.stdout)")
+        let missing = try temporaryFolder(["w.yaml": Array("waivers:\n  - { rule: XA-TEST-1-EXPOSURE, target: book, reason: r, approved_by: a, expires: 2022-07-01 }\n".utf8)])
+        let lint = try ToolRunner.run(["waivers", "lint", "--policies", policies, "w.yaml"], in: missing)
+        #expect(lint.status == 2)
+        #expect(lint.stderr.contains("w.yaml:2:5: error: [missing-field] waiver has no 'venue'; it is required"), "\(lint.stderr)")
+    }
 }
