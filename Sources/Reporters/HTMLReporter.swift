@@ -24,7 +24,9 @@ public struct HTMLReporter: Reporter {
     private static let template = Result { try MustacheTemplate(string: HTMLTemplate.text) }
 
     public func render(_ result: AuditResult) throws -> String {
-        try Self.template.get().render(model(result))
+        // Escaping stops markup; this stops raw control characters (ESC and the rest) and
+        // bidirectional overrides from reaching the page.
+        DisplaySafeText.clean(try Self.template.get().render(model(result)), keepNewlines: true)
     }
 
     // MARK: - Private

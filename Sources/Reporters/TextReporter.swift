@@ -122,20 +122,6 @@ public struct TextReporter: Reporter {
     /// Replaces control characters (C0 other than tab, DEL, C1) so data cannot move the
     /// cursor or change colours; line breaks become spaces unless `keepNewlines`.
     static func clean(_ s: String, keepNewlines: Bool = false) -> String {
-        func bad(_ v: UInt32) -> Bool {
-            (v < 0x20 && v != 0x9 && !(keepNewlines && v == 0xA)) || (0x7F...0x9F).contains(v)
-        }
-        guard s.unicodeScalars.contains(where: { bad($0.value) }) else { return s }
-        var out = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            if !bad(u.value) {
-                out.append(u)
-            } else if u == "\n" || u == "\r" {
-                out.append(" ")
-            } else {
-                out.append("\u{FFFD}")
-            }
-        }
-        return String(out)
+        DisplaySafeText.clean(s, keepNewlines: keepNewlines)
     }
 }

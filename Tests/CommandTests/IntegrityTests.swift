@@ -229,4 +229,22 @@ struct IntegrityTests {
         #expect(lint.status == 2)
         #expect(lint.stderr.contains("w.yaml:2:5: error: [missing-field] waiver has no 'venue'; it is required"), "\(lint.stderr)")
     }
+
+    @Test("item 10: raw control characters and bidirectional overrides never reach the HTML or the terminal")
+    func item10ControlCharacters() throws {
+        let venue = String(decoding: Self.mall(oldest: "2020-12-01"), as: UTF8.self)
+            + "observations:\n  - { kind: other, note: \"red \\e[31m, C1 \\u009B, bidi \\u202Eevil\\u202C end\" }\n"
+        let dir = try temporaryFolder(["v.yaml": Array(venue.utf8)])
+        let run = try ToolRunner.run(["audit", "v.yaml", "--out", "out", "--format", "html,text"], in: dir)
+        #expect(run.status == 0 || run.status == 1, "\(run.stderr)")
+        var texts = [run.stdout]
+        for name in try FileManager.default.contentsOfDirectory(atPath: "\(dir)/out") {
+            texts.append(try String(contentsOfFile: "\(dir)/out/\(name)", encoding: .utf8))
+        }
+        #expect(texts.count == 4)
+        #expect(texts.contains { $0.contains("red \u{FFFD}[31m") })
+        for text in texts {
+            #expect(!text.unicodeScalars.contains { [0x1B, 0x9B, 0x202E, 0x202C].contains($0.value) })
+        }
+    }
 }
