@@ -3,6 +3,7 @@ import AuditResults
 import CLibXML2
 import Foundation
 import Glibc
+import ReportFormat
 import Reporters
 
 /// Reads one canonical XML report into a `ReportSummary`, after checking that it is

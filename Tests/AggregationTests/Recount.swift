@@ -2,6 +2,7 @@ import Aggregation
 import AuditBasics
 import AuditResults
 import Foundation
+import ReportFormat
 import Reporters
 
 /// Every dashboard figure, counted again straight from the `AuditResult`s the reports were
