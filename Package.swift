@@ -63,13 +63,17 @@ let package = Package(
         .target(name: "AuditEngine", dependencies: ["VenueModel", "PolicyCatalog", "AuditResults"]),
 
         // MARK: Output
-        /** What Reporters and Aggregation both need about the report format: the report digest. */
-        .target(name: "ReportFormat", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        /** What Reporters and Aggregation both need about the report format: the report XSD, the libxml2
+            writer and schema validator, the report digest. */
+        .target(
+            name: "ReportFormat",
+            dependencies: ["AuditBasics", "CLibXML2", "BundledFiles", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         /** AuditResult to XML, HTML, SARIF, JUnit, JSON and terminal text. One file per format. */
         .target(
             name: "Reporters",
             dependencies: [
-                "AuditResults", "ReportFormat", "CLibXML2", "BundledFiles",
+                "AuditResults", "ReportFormat",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -77,7 +81,7 @@ let package = Package(
         .target(
             name: "Aggregation",
             dependencies: [
-                "AuditResults", "AuditBasics", "ReportFormat", "CLibXML2", "Reporters", "BundledFiles",
+                "AuditResults", "AuditBasics", "ReportFormat", "CLibXML2", "BundledFiles",
             ]
         ),
         /** The report store behind Aggregation's `ReportStore` protocol: SQLite through GRDB. */
@@ -109,8 +113,8 @@ let package = Package(
         .testTarget(name: "ConditionsTests", dependencies: ["Conditions"]),
         .testTarget(name: "PolicyCatalogTests", dependencies: ["PolicyCatalog", "AuditEngine", "TestSupport"]),
         .testTarget(name: "AuditEngineTests", dependencies: ["AuditEngine", "TestSupport"]),
-        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "CLibXML2", "TestSupport"]),
-        .testTarget(name: "CommandTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "ReportFormat", "TestSupport"]),
+        .testTarget(name: "CommandTests", dependencies: ["ReportFormat", "TestSupport"]),
         /** The batch frontend's own machinery, tested in-process (the commands are tested through the binary). */
         .testTarget(name: "FrontendTests", dependencies: ["VenueAuditCommands"]),
         .testTarget(

@@ -1,4 +1,4 @@
-import Reporters
+import ReportFormat
 
 /// Escaping for the XML and HTML the aggregator writes by hand.
 public enum Markup {

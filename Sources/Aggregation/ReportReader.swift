@@ -4,7 +4,6 @@ import CLibXML2
 import Foundation
 import Glibc
 import ReportFormat
-import Reporters
 
 /// Reads one canonical XML report into a `ReportSummary`, after checking that it is
 /// well-formed, valid against the report XSD and untouched since it was written (its digest).

@@ -3,7 +3,6 @@ import AuditBasics
 import AuditResults
 import Foundation
 import ReportFormat
-import Reporters
 
 /// Every dashboard figure, counted again straight from the `AuditResult`s the reports were
 /// written from, with plain loops: the test's own arithmetic, not the aggregator's.

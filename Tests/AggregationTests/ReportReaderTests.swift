@@ -1,7 +1,6 @@
 import Aggregation
 import Foundation
 import ReportFormat
-import Reporters
 import TestSupport
 import Testing
 
