@@ -63,8 +63,8 @@ let package = Package(
         .target(name: "AuditEngine", dependencies: ["VenueModel", "PolicyCatalog", "AuditResults"]),
 
         // MARK: Output
-        /** What Reporters and Aggregation both need about the report format: the report XSD, the libxml2
-            writer and schema validator, the report digest. */
+        /** What Reporters and Aggregation both need about the report format: the report and aggregate
+            XSDs, the libxml2 writer and schema validator, the report digest. */
         .target(
             name: "ReportFormat",
             dependencies: ["AuditBasics", "CLibXML2", "BundledFiles", .product(name: "Crypto", package: "swift-crypto")]
@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "Aggregation",
             dependencies: [
-                "AuditResults", "AuditBasics", "ReportFormat", "CLibXML2", "BundledFiles",
+                "AuditResults", "AuditBasics", "ReportFormat", "CLibXML2",
             ]
         ),
         /** The report store behind Aggregation's `ReportStore` protocol: SQLite through GRDB. */
