@@ -1,6 +1,7 @@
 import AuditBasics
 import AuditResults
 import Foundation
+import ReportFormat
 
 /// A diff as compiler-style text, a self-contained HTML page, or SARIF 2.1.0 with `baselineState`.
 public enum DiffRenderer {
