@@ -68,7 +68,7 @@ public enum DiffRenderer {
             default: "note"
             }
         }
-        var results: [JSON] = []
+        var results: [JSONValue] = []
         var ruleIDs: [String] = []
         for x in d.entries {
             if !ruleIDs.contains(x.rule) { ruleIDs.append(x.rule) }
@@ -79,7 +79,7 @@ public enum DiffRenderer {
             case .fixed: baseline = "absent"
             case .newlyWaived, .unverified, .severityChanged: baseline = "updated"
             }
-            var result: [String: JSON] = [
+            var result: [String: JSONValue] = [
                 "ruleId": .string(x.rule),
                 "message": .object(["text": .string("\(x.change.rawValue.replacingOccurrences(of: "_", with: " ")): \(x.key): \(x.title.en)")]),
                 "baselineState": .string(baseline),
@@ -89,7 +89,7 @@ public enum DiffRenderer {
                 ])]),
                 "properties": .object([
                     "change": .string(x.change.rawValue), "oldState": .string(x.oldState?.rawValue ?? "absent"),
-                    "newState": .string(x.newState?.rawValue ?? "absent"), "target": x.target.map { .string($0) } ?? .null,
+                    "newState": .string(x.newState?.rawValue ?? "absent"), "target": .optional(x.target),
                 ]),
             ]
             if x.newState == .fail || x.change == .fixed && x.oldState == .fail {
@@ -105,7 +105,7 @@ public enum DiffRenderer {
             }
             results.append(.object(result))
         }
-        let doc: JSON = .object([
+        let doc: JSONValue = .object([
             "$schema": .string("https://json.schemastore.org/sarif-2.1.0.json"),
             "version": .string("2.1.0"),
             "runs": .array([.object([
@@ -121,8 +121,6 @@ public enum DiffRenderer {
                 ]),
             ])]),
         ])
-        var out = ""
-        doc.write(to: &out, indent: 0)
-        return out + "\n"
+        return doc.rendered()
     }
 }

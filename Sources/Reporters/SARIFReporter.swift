@@ -1,5 +1,6 @@
 import AuditBasics
 import AuditResults
+import ReportFormat
 
 /// Writes an audit result as SARIF 2.1.0 for code-scanning views in CI.
 ///
@@ -62,7 +63,7 @@ public struct SARIFReporter: Reporter {
                         "id": .string(result.venue.id), "name": .optional(result.venue.name),
                         "type": .optional(result.venue.type), "jurisdiction": .optional(result.venue.jurisdiction),
                         "district": .optional(result.venue.district),
-                    ].filter { $0.value != .null }
+                    ].filter { !$0.value.isNull }
                 ),
                 "verdict": .string(result.verdict.rawValue),
                 "failThreshold": .string(result.failThreshold.rawValue),
