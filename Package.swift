@@ -64,10 +64,14 @@ let package = Package(
 
         // MARK: Output
         /** What Reporters and Aggregation both need about the report format: the report and aggregate
-            XSDs, the libxml2 writer and schema validator, the report digest. */
+            XSDs, the libxml2 writer and schema validator, the report digest, the JSON writer, markup
+            escaping, SARIF levels. */
         .target(
             name: "ReportFormat",
-            dependencies: ["AuditBasics", "CLibXML2", "BundledFiles", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "AuditResults", "AuditBasics", "CLibXML2", "BundledFiles",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         /** AuditResult to XML, HTML, SARIF, JUnit, JSON and terminal text. One file per format. */
         .target(

@@ -61,13 +61,6 @@ public enum DiffRenderer {
     /// SARIF 2.1.0: one result per listed finding, with `baselineState` `new`, `unchanged`,
     /// `updated` (severity changed, newly waived, unverified) or `absent` (fixed).
     public static func sarif(_ d: ReportDiff, newPath: String, toolVersion: String) -> String {
-        func level(_ s: Severity?) -> String {
-            switch s ?? .info {
-            case .critical, .high: "error"
-            case .medium: "warning"
-            default: "note"
-            }
-        }
         var results: [JSONValue] = []
         var ruleIDs: [String] = []
         for x in d.entries {
@@ -94,10 +87,10 @@ public enum DiffRenderer {
             ]
             if x.newState == .fail || x.change == .fixed && x.oldState == .fail {
                 result["kind"] = .string(x.change == .fixed ? "pass" : "fail")
-                result["level"] = .string(x.change == .fixed ? "none" : level(x.newSeverity))
+                result["level"] = .string(x.change == .fixed ? "none" : SARIF.level(for: x.newSeverity ?? .info))
             } else if x.newState == .waived {
                 result["kind"] = .string("fail")
-                result["level"] = .string(level(x.newSeverity))
+                result["level"] = .string(SARIF.level(for: x.newSeverity ?? .info))
                 result["suppressions"] = .array([.object(["kind": .string("external"), "status": .string("accepted")])])
             } else {
                 result["kind"] = .string("review")

@@ -81,15 +81,6 @@ public struct SARIFReporter: Reporter {
         return JSONValue.object(log).rendered()
     }
 
-    /// The SARIF level of a failing finding of this severity.
-    public static func level(for severity: Severity) -> String {
-        switch severity {
-        case .critical, .high: "error"
-        case .medium: "warning"
-        case .low, .info: "note"
-        }
-    }
-
     /// The SARIF kind of a finding in this state.
     public static func kind(for state: FindingState) -> String {
         switch state {
@@ -122,7 +113,7 @@ public struct SARIFReporter: Reporter {
             "fullDescription": .object(["text": .string((f.expected ?? f.title)[lang])]),
             "help": .object(["text": .string(f.remediation[lang])]),
             "helpUri": .string(context.ruleDocURL(f.ruleID)),
-            "defaultConfiguration": .object(["level": .string(Self.level(for: f.severity))]),
+            "defaultConfiguration": .object(["level": .string(SARIF.level(for: f.severity))]),
             "properties": .object([
                 "severity": .string(f.severity.rawValue),
                 "pack": .string(f.packID),
@@ -166,7 +157,7 @@ public struct SARIFReporter: Reporter {
             "ruleId": .string(f.ruleID),
             "ruleIndex": .int(ruleIndex),
             "kind": .string(kind),
-            "level": .string(kind == "fail" ? Self.level(for: f.severity) : "none"),
+            "level": .string(kind == "fail" ? SARIF.level(for: f.severity) : "none"),
             "message": .object(["text": .string(f.message[context.language])]),
             "locations": .array([.object(location)]),
             "partialFingerprints": .object([
