@@ -14,7 +14,7 @@ let package = Package(
     name: "venue-audit",
     products: [
         .executable(name: "venue-audit", targets: ["venue-audit"]),
-        .library(name: "VenueAudit", targets: ["AuditEngine", "Reporters", "Aggregation"]),
+        .library(name: "VenueAudit", targets: ["AuditEngine", "Reporters", "ReportFormat", "Aggregation"]),
     ],
     dependencies: [
         // The command line: subcommands, help, usage errors.
@@ -63,21 +63,29 @@ let package = Package(
         .target(name: "AuditEngine", dependencies: ["VenueModel", "PolicyCatalog", "AuditResults"]),
 
         // MARK: Output
+        /** What Reporters and Aggregation both need about the report format: the report and aggregate
+            XSDs, the libxml2 writer and schema validator, the report digest, the JSON writer, markup
+            escaping, SARIF levels. */
+        .target(
+            name: "ReportFormat",
+            dependencies: [
+                "AuditResults", "AuditBasics", "CLibXML2", "BundledFiles",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         /** AuditResult to XML, HTML, SARIF, JUnit, JSON and terminal text. One file per format. */
         .target(
             name: "Reporters",
             dependencies: [
-                "AuditResults", "CLibXML2", "BundledFiles",
+                "AuditResults", "ReportFormat",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         /** Many XML reports to rollups, dashboard, CSV, JSON and diffs. Reads XML, never YAML. */
         .target(
             name: "Aggregation",
             dependencies: [
-                "AuditResults", "AuditBasics", "CLibXML2", "Reporters", "BundledFiles",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "AuditResults", "AuditBasics", "ReportFormat", "CLibXML2",
             ]
         ),
         /** The report store behind Aggregation's `ReportStore` protocol: SQLite through GRDB. */
@@ -92,9 +100,8 @@ let package = Package(
         .target(
             name: "VenueAuditCommands",
             dependencies: [
-                "AuditEngine", "Reporters", "Aggregation", "ReportStore", "CorpusGenerator",
+                "AuditEngine", "Reporters", "ReportFormat", "Aggregation", "ReportStore", "CorpusGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(name: "venue-audit", dependencies: ["VenueAuditCommands"]),
@@ -110,13 +117,13 @@ let package = Package(
         .testTarget(name: "ConditionsTests", dependencies: ["Conditions"]),
         .testTarget(name: "PolicyCatalogTests", dependencies: ["PolicyCatalog", "AuditEngine", "TestSupport"]),
         .testTarget(name: "AuditEngineTests", dependencies: ["AuditEngine", "TestSupport"]),
-        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "CLibXML2", "TestSupport"]),
-        .testTarget(name: "CommandTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "ReportFormat", "TestSupport"]),
+        .testTarget(name: "CommandTests", dependencies: ["ReportFormat", "TestSupport"]),
         /** The batch frontend's own machinery, tested in-process (the commands are tested through the binary). */
         .testTarget(name: "FrontendTests", dependencies: ["VenueAuditCommands"]),
         .testTarget(
             name: "AggregationTests",
-            dependencies: ["Aggregation", "ReportStore", "CorpusGenerator", "Reporters", "TestSupport"]
+            dependencies: ["Aggregation", "ReportStore", "CorpusGenerator", "Reporters", "ReportFormat", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import AuditBasics
 import AuditResults
+import ReportFormat
 
 /// Writes the rollups as XML, valid against `schemas/venue-audit-aggregate-1.xsd`.
 public struct AggregateXMLWriter {

@@ -1,5 +1,6 @@
 import AuditBasics
 import AuditResults
+import ReportFormat
 
 /// The dashboard page as it is built, section by section.
 struct Page {

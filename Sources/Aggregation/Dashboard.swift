@@ -1,5 +1,6 @@
 import AuditBasics
 import AuditResults
+import ReportFormat
 
 /// The regulators' dashboard: one self-contained HTML page (inline CSS, inline SVG charts, a
 /// small inline script that makes tables sortable; no network, readable without the script).

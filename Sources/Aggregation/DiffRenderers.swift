@@ -1,6 +1,7 @@
 import AuditBasics
 import AuditResults
 import Foundation
+import ReportFormat
 
 /// A diff as compiler-style text, a self-contained HTML page, or SARIF 2.1.0 with `baselineState`.
 public enum DiffRenderer {
@@ -60,14 +61,7 @@ public enum DiffRenderer {
     /// SARIF 2.1.0: one result per listed finding, with `baselineState` `new`, `unchanged`,
     /// `updated` (severity changed, newly waived, unverified) or `absent` (fixed).
     public static func sarif(_ d: ReportDiff, newPath: String, toolVersion: String) -> String {
-        func level(_ s: Severity?) -> String {
-            switch s ?? .info {
-            case .critical, .high: "error"
-            case .medium: "warning"
-            default: "note"
-            }
-        }
-        var results: [JSON] = []
+        var results: [JSONValue] = []
         var ruleIDs: [String] = []
         for x in d.entries {
             if !ruleIDs.contains(x.rule) { ruleIDs.append(x.rule) }
@@ -78,7 +72,7 @@ public enum DiffRenderer {
             case .fixed: baseline = "absent"
             case .newlyWaived, .unverified, .severityChanged: baseline = "updated"
             }
-            var result: [String: JSON] = [
+            var result: [String: JSONValue] = [
                 "ruleId": .string(x.rule),
                 "message": .object(["text": .string("\(x.change.rawValue.replacingOccurrences(of: "_", with: " ")): \(x.key): \(x.title.en)")]),
                 "baselineState": .string(baseline),
@@ -88,15 +82,15 @@ public enum DiffRenderer {
                 ])]),
                 "properties": .object([
                     "change": .string(x.change.rawValue), "oldState": .string(x.oldState?.rawValue ?? "absent"),
-                    "newState": .string(x.newState?.rawValue ?? "absent"), "target": x.target.map { .string($0) } ?? .null,
+                    "newState": .string(x.newState?.rawValue ?? "absent"), "target": .optional(x.target),
                 ]),
             ]
             if x.newState == .fail || x.change == .fixed && x.oldState == .fail {
                 result["kind"] = .string(x.change == .fixed ? "pass" : "fail")
-                result["level"] = .string(x.change == .fixed ? "none" : level(x.newSeverity))
+                result["level"] = .string(x.change == .fixed ? "none" : SARIF.level(for: x.newSeverity ?? .info))
             } else if x.newState == .waived {
                 result["kind"] = .string("fail")
-                result["level"] = .string(level(x.newSeverity))
+                result["level"] = .string(SARIF.level(for: x.newSeverity ?? .info))
                 result["suppressions"] = .array([.object(["kind": .string("external"), "status": .string("accepted")])])
             } else {
                 result["kind"] = .string("review")
@@ -104,7 +98,7 @@ public enum DiffRenderer {
             }
             results.append(.object(result))
         }
-        let doc: JSON = .object([
+        let doc: JSONValue = .object([
             "$schema": .string("https://json.schemastore.org/sarif-2.1.0.json"),
             "version": .string("2.1.0"),
             "runs": .array([.object([
@@ -120,8 +114,6 @@ public enum DiffRenderer {
                 ]),
             ])]),
         ])
-        var out = ""
-        doc.write(to: &out, indent: 0)
-        return out + "\n"
+        return doc.rendered()
     }
 }

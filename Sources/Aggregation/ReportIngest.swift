@@ -1,5 +1,6 @@
 import AuditBasics
 import Foundation
+import ReportFormat
 
 /// Reads report files into a store: each file is checked and summarised on its own (one report
 /// in memory at a time), and summaries are written in batches, one transaction each.

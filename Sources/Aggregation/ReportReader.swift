@@ -3,7 +3,7 @@ import AuditResults
 import CLibXML2
 import Foundation
 import Glibc
-import Reporters
+import ReportFormat
 
 /// Reads one canonical XML report into a `ReportSummary`, after checking that it is
 /// well-formed, valid against the report XSD and untouched since it was written (its digest).

@@ -1,5 +1,6 @@
 import AuditBasics
 import AuditResults
+import ReportFormat
 
 /// Writes the result as JSON for scripts: the same content as the XML report, snake_case
 /// names, keys sorted, every documented field always present (`null` when unknown).

@@ -1,5 +1,6 @@
 import AuditBasics
 import AuditResults
+import ReportFormat
 
 /// Writes JUnit XML for CI test views: one `<testsuite>` per venue, one `<testcase>` per rule
 /// and target.

@@ -77,10 +77,3 @@ public enum Reporters {
     /// The valid `--format` values, for usage messages.
     public static var identifiers: [String] { all.map { $0.identifier } }
 }
-
-/// A report that could not be written (a libxml2 writer call failed).
-public struct ReportError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}

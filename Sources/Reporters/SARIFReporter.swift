@@ -1,5 +1,6 @@
 import AuditBasics
 import AuditResults
+import ReportFormat
 
 /// Writes an audit result as SARIF 2.1.0 for code-scanning views in CI.
 ///
@@ -62,7 +63,7 @@ public struct SARIFReporter: Reporter {
                         "id": .string(result.venue.id), "name": .optional(result.venue.name),
                         "type": .optional(result.venue.type), "jurisdiction": .optional(result.venue.jurisdiction),
                         "district": .optional(result.venue.district),
-                    ].filter { $0.value != .null }
+                    ].filter { !$0.value.isNull }
                 ),
                 "verdict": .string(result.verdict.rawValue),
                 "failThreshold": .string(result.failThreshold.rawValue),
@@ -78,15 +79,6 @@ public struct SARIFReporter: Reporter {
             "runs": .array([.object(run)]),
         ]
         return JSONValue.object(log).rendered()
-    }
-
-    /// The SARIF level of a failing finding of this severity.
-    public static func level(for severity: Severity) -> String {
-        switch severity {
-        case .critical, .high: "error"
-        case .medium: "warning"
-        case .low, .info: "note"
-        }
     }
 
     /// The SARIF kind of a finding in this state.
@@ -121,7 +113,7 @@ public struct SARIFReporter: Reporter {
             "fullDescription": .object(["text": .string((f.expected ?? f.title)[lang])]),
             "help": .object(["text": .string(f.remediation[lang])]),
             "helpUri": .string(context.ruleDocURL(f.ruleID)),
-            "defaultConfiguration": .object(["level": .string(Self.level(for: f.severity))]),
+            "defaultConfiguration": .object(["level": .string(SARIF.level(for: f.severity))]),
             "properties": .object([
                 "severity": .string(f.severity.rawValue),
                 "pack": .string(f.packID),
@@ -165,7 +157,7 @@ public struct SARIFReporter: Reporter {
             "ruleId": .string(f.ruleID),
             "ruleIndex": .int(ruleIndex),
             "kind": .string(kind),
-            "level": .string(kind == "fail" ? Self.level(for: f.severity) : "none"),
+            "level": .string(kind == "fail" ? SARIF.level(for: f.severity) : "none"),
             "message": .object(["text": .string(f.message[context.language])]),
             "locations": .array([.object(location)]),
             "partialFingerprints": .object([

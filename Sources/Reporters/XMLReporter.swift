@@ -1,5 +1,6 @@
 import AuditBasics
 import AuditResults
+import ReportFormat
 
 /// Writes the canonical report: namespaced XML, valid against `schemas/venue-audit-report-1.xsd`
 /// (embedded as `ReportSchema.xsd`).

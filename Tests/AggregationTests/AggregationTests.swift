@@ -2,8 +2,8 @@ import Aggregation
 import AuditBasics
 import AuditResults
 import Foundation
+import ReportFormat
 import ReportStore
-import Reporters
 import TestSupport
 import Testing
 

@@ -2,7 +2,7 @@ import Aggregation
 import AuditBasics
 import AuditResults
 import Foundation
-import Reporters
+import ReportFormat
 
 /// Every dashboard figure, counted again straight from the `AuditResult`s the reports were
 /// written from, with plain loops: the test's own arithmetic, not the aggregator's.

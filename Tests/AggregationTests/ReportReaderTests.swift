@@ -1,6 +1,6 @@
 import Aggregation
 import Foundation
-import Reporters
+import ReportFormat
 import TestSupport
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import Reporters
+import ReportFormat
 import Testing
 import TestSupport
 

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Reporters
+@testable import ReportFormat
 
 @Suite("Characters XML 1.0 forbids")
 struct XMLCharacterTests {

@@ -1,6 +1,7 @@
 import AuditBasics
 import AuditResults
 import Foundation
+import ReportFormat
 import Reporters
 import TestSupport
 import Testing

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Reporters
+import ReportFormat
 import VenueModel
 
 /// `venue-audit schema venue`: prints the JSON Schema of the input format.

@@ -4,6 +4,7 @@ import AuditEngine
 import AuditResults
 import Foundation
 import PolicyCatalog
+import ReportFormat
 import Reporters
 import VenueModel
 

@@ -1,7 +1,7 @@
-import Aggregation
 import AuditBasics
 import AuditResults
 import Foundation
+import ReportFormat
 import Reporters
 
 /// Writes report files into the output folder: names made safe from the venue id, each file

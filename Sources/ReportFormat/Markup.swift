@@ -1,6 +1,4 @@
-import Reporters
-
-/// Escaping for the XML and HTML the aggregator writes by hand.
+/// Escaping for the XML and HTML written by hand (the aggregator's outputs, the audit's index page).
 public enum Markup {
     /// Text or attribute value: `& < > " '` escaped, characters XML 1.0 forbids replaced.
     public static func escape(_ text: String) -> String {
@@ -20,7 +18,7 @@ public enum Markup {
     }
 
     /// ` name="value"` for each pair with a value, in order.
-    static func attributes(_ pairs: [(String, String?)]) -> String {
+    public static func attributes(_ pairs: [(String, String?)]) -> String {
         pairs.compactMap { name, value in value.map { " \(name)=\"\(escape($0))\"" } }.joined()
     }
 }

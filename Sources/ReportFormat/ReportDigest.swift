@@ -28,7 +28,7 @@ public enum ReportDigest {
     }
 
     /// `report` (rendered with `placeholder` in its digest element) with the real digest filled in.
-    static func seal(_ report: String) -> String {
+    public static func seal(_ report: String) -> String {
         let bytes = Array(report.utf8)
         guard let range = hexRange(in: bytes) else { return report }
         var sealed = bytes

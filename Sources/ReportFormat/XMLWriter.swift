@@ -44,11 +44,11 @@ public enum LibXML {
 
 /// Streams well-formed XML to memory through libxml2's `xmlTextWriter`, sanitising every
 /// string. Not Sendable: a writer belongs to one render call.
-final class XMLWriter {
+public final class XMLWriter {
     private let writer: OpaquePointer  // xmlTextWriterPtr
     private let buffer: xmlBufferPtr
 
-    init() throws {
+    public init() throws {
         LibXML.ensureInitialised()
         guard let b = xmlBufferCreate() else { throw ReportError("libxml2: cannot create a buffer") }
         guard let w = xmlNewTextWriterMemory(b, 0) else {
@@ -66,22 +66,22 @@ final class XMLWriter {
         xmlBufferFree(buffer)
     }
 
-    func startDocument() throws { try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "document") }
+    public func startDocument() throws { try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "document") }
 
-    func endDocument() throws { try check(xmlTextWriterEndDocument(writer), "end of document") }
+    public func endDocument() throws { try check(xmlTextWriterEndDocument(writer), "end of document") }
 
-    func startElement(_ name: String) throws { try check(xmlTextWriterStartElement(writer, name), name) }
+    public func startElement(_ name: String) throws { try check(xmlTextWriterStartElement(writer, name), name) }
 
-    func endElement() throws { try check(xmlTextWriterEndElement(writer), "end of element") }
+    public func endElement() throws { try check(xmlTextWriterEndElement(writer), "end of element") }
 
     /// Writes an attribute; nil writes nothing.
-    func attribute(_ name: String, _ value: String?) throws {
+    public func attribute(_ name: String, _ value: String?) throws {
         guard let value else { return }
         try check(xmlTextWriterWriteAttribute(writer, name, LibXML.xml10Safe(value)), name)
     }
 
     /// `<name attributes…>text</name>`; a nil text writes nothing at all.
-    func element(_ name: String, _ text: String?, attributes: [(String, String?)] = []) throws {
+    public func element(_ name: String, _ text: String?, attributes: [(String, String?)] = []) throws {
         guard let text else { return }
         try startElement(name)
         for (n, v) in attributes { try attribute(n, v) }
@@ -90,14 +90,14 @@ final class XMLWriter {
     }
 
     /// `<name attributes…/>`.
-    func emptyElement(_ name: String, attributes: [(String, String?)]) throws {
+    public func emptyElement(_ name: String, attributes: [(String, String?)]) throws {
         try startElement(name)
         for (n, v) in attributes { try attribute(n, v) }
         try endElement()
     }
 
     /// An element with children written by `body`.
-    func element(_ name: String, attributes: [(String, String?)] = [], _ body: () throws -> Void) throws {
+    public func element(_ name: String, attributes: [(String, String?)] = [], _ body: () throws -> Void) throws {
         try startElement(name)
         for (n, v) in attributes { try attribute(n, v) }
         try body()
@@ -105,7 +105,7 @@ final class XMLWriter {
     }
 
     /// The document written so far (call after `endDocument`).
-    func contents() throws -> String {
+    public func contents() throws -> String {
         try check(xmlTextWriterFlush(writer), "flush")
         guard let bytes = xmlBufferContent(buffer) else { return "" }
         return String(cString: bytes)

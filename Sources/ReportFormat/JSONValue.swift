@@ -3,17 +3,22 @@ import AuditBasics
 /// UTF-8 bytes, two-space indentation, non-ASCII text written as is, no escaped slashes.
 ///
 /// Hand-written rather than `JSONEncoder` so the output is byte-identical on every platform
-/// and Foundation version (goldens depend on it).
-enum JSONValue: Sendable, Hashable {
+/// and Foundation version (goldens depend on it). The one JSON writer of the reports (JSON,
+/// SARIF) and of the aggregator's outputs (rollups, diff SARIF); strings are quoted by
+/// `JSONText`.
+public enum JSONValue {
     case null
     case bool(Bool)
     case int(Int)
     case string(String)
     case array([JSONValue])
+    /// An array whose elements are made one at a time while it is written, so a list that
+    /// grows with the number of venues is never held as a whole tree of values.
+    case rows(Int, (Int) -> JSONValue)
     case object([String: JSONValue])
 
     /// The document, pretty-printed, with a final newline.
-    func rendered() -> String {
+    public func rendered() -> String {
         var out = ""
         write(to: &out, indent: 0)
         out += "\n"
@@ -27,15 +32,17 @@ enum JSONValue: Sendable, Hashable {
         case .int(let i): out += String(i)
         case .string(let s): JSONText.quote(s, to: &out)
         case .array(let items):
-            guard !items.isEmpty else {
+            JSONValue.rows(items.count, { items[$0] }).write(to: &out, indent: indent)
+        case .rows(let count, let item):
+            guard count > 0 else {
                 out += "[]"
                 return
             }
             out += "[\n"
-            for (n, item) in items.enumerated() {
+            for n in 0..<count {
                 out += String(repeating: " ", count: indent + 2)
-                item.write(to: &out, indent: indent + 2)
-                out += n == items.count - 1 ? "\n" : ",\n"
+                item(n).write(to: &out, indent: indent + 2)
+                out += n == count - 1 ? "\n" : ",\n"
             }
             out += String(repeating: " ", count: indent) + "]"
         case .object(let members):
@@ -60,5 +67,10 @@ enum JSONValue: Sendable, Hashable {
 
 extension JSONValue {
     /// A string, or null when absent.
-    static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+    public static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+
+    /// Whether this is `null`.
+    public var isNull: Bool {
+        if case .null = self { true } else { false }
+    }
 }
