@@ -25,15 +25,15 @@ public struct ReportIngest {
         self.store = store
     }
 
-    /// The `*.xml` files among `paths` (folders searched recursively, sorted), leaving out JUnit
-    /// files (`*.junit.xml`) and everything under `excluding` (the output folder); and the paths
-    /// that do not exist.
+    /// The `*.xml` files among `paths` (folders searched recursively, sorted), leaving out
+    /// everything under `excluding` (the output folder); and the paths that do not exist. Which
+    /// of them are reports is decided by their root element, not their names.
     public static func reportFiles(in paths: [String], excluding: [String] = []) -> (files: [String], missing: [String]) {
         let fm = FileManager.default
         let excluded = excluding.map { URL(fileURLWithPath: $0).standardizedFileURL.path + "/" }
         func keep(_ path: String) -> Bool {
             let full = URL(fileURLWithPath: path).standardizedFileURL.path
-            return path.hasSuffix(".xml") && !path.hasSuffix(".junit.xml") && !excluded.contains { full.hasPrefix($0) }
+            return path.hasSuffix(".xml") && !excluded.contains { full.hasPrefix($0) }
         }
         var files: [String] = []
         var missing: [String] = []
@@ -105,26 +105,85 @@ public struct ReportIngest {
         return counts
     }
 
-    /// What kind of other document a file is, when its first bytes show it is not a report: a
-    /// JUnit file or an aggregate written by this tool.
+    /// What kind of other document a file is, when its root element shows it is not a report:
+    /// an aggregate written by this tool, or a JUnit file. Decided by the root element's name
+    /// and namespace, never by a file name or a string anywhere in the text, so a venue id or a
+    /// path cannot make a report pass for something else.
     static func foreignDocument(_ bytes: [UInt8]) -> String? {
-        let head = bytes.prefix(600)
-        if contains(head, aggregateNamespace) { return "an aggregate, not a report" }
-        if contains(head, junitRoot) { return "a JUnit file, not a report" }
+        guard let root = RootElement(bytes) else { return nil }
+        if root.localName == "aggregate" && root.namespace == AggregateSchema.namespace {
+            return "an aggregate written by venue-audit, not a report"
+        }
+        if (root.localName == "testsuites" || root.localName == "testsuite") && root.namespace == nil {
+            return "a JUnit file, not a report"
+        }
         return nil
     }
+}
 
-    private static let aggregateNamespace = Array(AggregateSchema.namespace.utf8)
-    private static let junitRoot = Array("<testsuites".utf8)
+/// The name and namespace of a document's root element, read from its first start tag after
+/// the XML declaration, comments, processing instructions and a DOCTYPE. Only what recognising
+/// a file needs; the reader validates the whole document.
+struct RootElement {
+    var localName: String
+    var namespace: String?
 
-    private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        var i = haystack.startIndex
-        let last = haystack.endIndex - needle.count
-        while i <= last {
-            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
+    init?(_ bytes: [UInt8]) {
+        var i = 0
+        let n = min(bytes.count, 1 << 20)
+        func starts(_ text: String, at k: Int) -> Bool {
+            let t = Array(text.utf8)
+            return k + t.count <= n && bytes[k..<k + t.count].elementsEqual(t)
         }
-        return false
+        func skip(past text: String, from k: Int) -> Int? {
+            let t = Array(text.utf8)
+            var k = k
+            while k + t.count <= n {
+                if bytes[k..<k + t.count].elementsEqual(t) { return k + t.count }
+                k += 1
+            }
+            return nil
+        }
+        if starts("\u{FEFF}", at: 0) { i = 3 }
+        while true {
+            while i < n, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+            guard i < n, bytes[i] == UInt8(ascii: "<") else { return nil }
+            if starts("<?", at: i) {
+                guard let next = skip(past: "?>", from: i + 2) else { return nil }
+                i = next
+            } else if starts("<!--", at: i) {
+                guard let next = skip(past: "-->", from: i + 4) else { return nil }
+                i = next
+            } else if starts("<!", at: i) {
+                guard let next = skip(past: ">", from: i + 2) else { return nil }
+                i = next
+            } else {
+                break
+            }
+        }
+        // The start tag: its name, then attributes up to '>'.
+        guard let end = skip(past: ">", from: i) else { return nil }
+        let tag = String(decoding: bytes[(i + 1)..<(end - 1)], as: UTF8.self)
+        let parts = tag.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "/" })
+        guard let qualified = parts.first else { return nil }
+        let pieces = qualified.split(separator: ":", maxSplits: 1)
+        let prefix = pieces.count == 2 ? String(pieces[0]) : nil
+        localName = String(pieces.last ?? qualified)
+        let wanted = prefix.map { "xmlns:\($0)" } ?? "xmlns"
+        namespace = nil
+        // Attribute values are quoted; find `wanted="…"` or `wanted='…'`.
+        var rest = Substring(tag.dropFirst(qualified.count))
+        while let range = rest.range(of: wanted) {
+            var after = rest[range.upperBound...].drop { $0 == " " }
+            defer { rest = rest[range.upperBound...] }
+            guard after.first == "=" else { continue }
+            after = after.dropFirst().drop { $0 == " " }
+            guard let quote = after.first, quote == "\"" || quote == "'" else { continue }
+            let value = after.dropFirst().prefix { $0 != quote }
+            let before = rest[..<range.lowerBound].last
+            guard before == nil || before == " " || before == "\n" || before == "\t" || before == "\r" else { continue }
+            namespace = String(value)
+            break
+        }
     }
 }

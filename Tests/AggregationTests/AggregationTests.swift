@@ -97,7 +97,7 @@ struct AggregationTests {
             if case .skipped(let path, let reason) = e { return "\(URL(fileURLWithPath: path).lastPathComponent): \(reason)" }
             return nil
         }
-        #expect(skipped == ["aggregate.xml: an aggregate, not a report", "results.xml: a JUnit file, not a report"])
+        #expect(skipped == ["aggregate.xml: an aggregate written by venue-audit, not a report", "results.xml: a JUnit file, not a report"])
     }
 
     @Test("a folder named like a report is rejected as unreadable, and the others are read")

@@ -247,4 +247,33 @@ struct IntegrityTests {
             #expect(!text.unicodeScalars.contains { [0x1B, 0x9B, 0x202E, 0x202C].contains($0.value) })
         }
     }
+
+    @Test("item 2: files are told apart by their root element: no id or file name makes a report vanish")
+    func item2RootElement() throws {
+        func venue(_ id: String) -> [UInt8] {
+            Array(
+                "format: venue-audit/1\nvenue: { id: \"\(id)\", type: bar, jurisdiction: XA }\nassessment: { kind: inspection, date: 2022-06-10 }\nincidents: []\n"
+                    .utf8)
+        }
+        let dir = try temporaryFolder([
+            "a.yaml": venue("XA-urn:venue-audit:aggregate:1"), "b.yaml": venue("XA-" + String(repeating: "B", count: 130) + ".junit"),
+        ])
+        let policies = RepositoryPaths.path("Tests/Fixtures/policies")
+        let audit = try ToolRunner.run(["audit", "--policies", policies, "--quiet", "--out", "r", "--format", "xml,junit", "a.yaml", "b.yaml"], in: dir)
+        #expect(audit.status == 0 || audit.status == 1, "\(audit.stderr)")
+        let fm = FileManager.default
+        // A report under a JUnit-looking name is still a report.
+        let reports = try fm.contentsOfDirectory(atPath: "\(dir)/r").filter { $0.hasSuffix(".xml") && !$0.hasSuffix(".junit.xml") }.sorted()
+        #expect(reports.count == 2)
+        try fm.moveItem(atPath: "\(dir)/r/\(reports[1])", toPath: "\(dir)/r/renamed.junit.xml")
+        let first = try ToolRunner.run(["aggregate", "r", "--out", "dash", "-q"], in: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("2 added"), "\(first.stdout)")
+        // The JUnit files and an aggregate among the reports are skipped by name and reason, -q or not.
+        try fm.copyItem(atPath: "\(dir)/dash/aggregate.xml", toPath: "\(dir)/r/aggregate.xml")
+        let again = try ToolRunner.run(["aggregate", "r", "--out", "dash2", "-q"], in: dir)
+        #expect(again.stdout.contains("2 added"), "\(again.stdout)")
+        #expect(again.stderr.contains("r/aggregate.xml:1:1: note: [not-a-report] skipped: an aggregate written by venue-audit, not a report"))
+        #expect(again.stderr.components(separatedBy: "skipped: a JUnit file, not a report").count - 1 == 2, "\(again.stderr)")
+    }
 }

@@ -79,7 +79,8 @@ struct AggregateCommand: ParsableCommand {
             case .duplicate(let path, let first):
                 if !quiet { Console.err("\(path):1:1: note: [report-duplicate] the same report as \(first); counted once") }
             case .skipped(let path, let reason):
-                if !quiet { Console.err("\(path):1:1: note: [not-a-report] skipped: \(reason)") }
+                // Said with -q too: a file left out is never left out silently.
+                Console.err("\(path):1:1: note: [not-a-report] skipped: \(reason)")
             case .added, .alreadyStored: break
             }
         }
