@@ -61,6 +61,10 @@ struct DashboardLabels {
         case (.schemaInvalid, .zh): "不符合报告架构"
         case (.tampered, .en): "tampered (digest does not match)"
         case (.tampered, .zh): "被篡改（摘要不符）"
+        case (.inconsistent, .en): "inconsistent (verdict does not follow from its findings)"
+        case (.inconsistent, .zh): "自相矛盾（结论与检查结果不符）"
+        case (.implausible, .en): "implausible (unknown version or dated in the future)"
+        case (.implausible, .zh): "不可信（版本未知或日期在未来）"
         }
     }
 

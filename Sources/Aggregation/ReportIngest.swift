@@ -9,6 +9,9 @@ public struct ReportIngest {
     public enum Event: Sendable {
         case added(path: String)
         case duplicate(path: String, firstSeenAt: String)
+        /// Another report of an assessment already stored (the same audit run again, written at
+        /// another time): counted once, the first stands.
+        case sameAssessment(path: String, firstSeenAt: String)
         /// The same file, unchanged, was stored by an earlier run.
         case alreadyStored(path: String)
         case rejected(ReportRejection)
@@ -71,9 +74,12 @@ public struct ReportIngest {
                 if isNew {
                     counts.added += 1
                     onEvent(.added(path: summary.path))
-                } else if let first = try store.storedPath(digest: summary.digest), first != summary.path {
+                } else if let first = try store.stored(like: summary), first.digest != summary.digest {
                     counts.duplicates += 1
-                    onEvent(.duplicate(path: summary.path, firstSeenAt: first))
+                    onEvent(.sameAssessment(path: summary.path, firstSeenAt: first.path))
+                } else if let first = try store.stored(like: summary), first.path != summary.path {
+                    counts.duplicates += 1
+                    onEvent(.duplicate(path: summary.path, firstSeenAt: first.path))
                 } else {
                     counts.alreadyStored += 1
                     onEvent(.alreadyStored(path: summary.path))

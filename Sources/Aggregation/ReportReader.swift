@@ -14,10 +14,17 @@ import ReportFormat
 /// Sendable: the compiled schema is shared read-only and every call makes its own reader.
 public struct ReportReader: Sendable {
     private let validator: XMLSchemaValidator
+    /// The version of the tool reading; a report written by a newer one is refused, since its
+    /// meaning may have changed. Nil accepts any version.
+    public var toolVersion: String?
+    /// The time the reader treats as now: a report dated after it is refused.
+    public var now: Date
 
     /// Compiles the report schema once.
-    public init() throws {
+    public init(toolVersion: String? = nil, now: Date = Date()) throws {
         validator = try XMLSchemaValidator.reportSchema()
+        self.toolVersion = toolVersion
+        self.now = now
     }
 
     /// Reads and checks the report at `path`.
@@ -56,8 +63,51 @@ public struct ReportReader: Sendable {
             // Valid reports always carry a venue and a verdict; only a libxml2 failure gets here.
             return .failure(ReportRejection(.malformed, path: path, "the report could not be read"))
         }
+        if let problem = believable(state, summary) { return .failure(ReportRejection(problem.0, path: path, problem.1)) }
         summary.digest = digest
         return .success(summary)
+    }
+
+    /// Why a valid, untouched report is still not believed, if it is not: a digest only shows
+    /// the report is as written, and anyone can write one.
+    private func believable(_ parsed: SummaryParser, _ summary: ReportSummary) -> (ReportRejection.Reason, String)? {
+        if parsed.formatVersion != "1" {
+            return (.implausible, "report format version '\(parsed.formatVersion)' is not one this tool reads (1)")
+        }
+        if let toolVersion, Self.isNewer(parsed.toolVersion, than: toolVersion) {
+            return (.implausible, "written by venue-audit \(parsed.toolVersion), newer than this one (\(toolVersion)); aggregate with that version")
+        }
+        let today = CivilDate(year: 1970, month: 1, day: 1)!.adding(days: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
+        if let date = summary.date, date > today {
+            return (.implausible, "the assessment is dated \(date), after today (\(today))")
+        }
+        if let written = ISO8601DateFormatter().date(from: parsed.generatedAtText), written > now.addingTimeInterval(86_400) {
+            return (.implausible, "the report says it was written at \(parsed.generatedAtText), in the future")
+        }
+        let recomputed = parsed.recomputedVerdict
+        if recomputed != summary.verdict {
+            return (
+                .inconsistent,
+                "the report states the verdict \(summary.verdict.rawValue), but its own findings make it \(recomputed.rawValue) (fail threshold \(parsed.failThreshold.rawValue))"
+            )
+        }
+        return nil
+    }
+
+    /// Whether dotted version `a` is later than `b`, comparing numbers (`0.10.0` > `0.9.1`);
+    /// a pre-release (`0.1.0-test`) counts as its release.
+    static func isNewer(_ a: String, than b: String) -> Bool {
+        func numbers(_ v: String) -> [Int] {
+            v.split(separator: "-", maxSplits: 1).first.map { $0.split(separator: ".").map { Int($0) ?? Int.max } } ?? []
+        }
+        let x = numbers(a)
+        let y = numbers(b)
+        for i in 0..<max(x.count, y.count) {
+            let p = i < x.count ? x[i] : 0
+            let q = i < y.count ? y[i] : 0
+            if p != q { return p > q }
+        }
+        return false
     }
 
     /// The bytes of the file at `path`, read with one `open` and no more `read`s than needed;
@@ -152,6 +202,11 @@ public struct ReportReader: Sendable {
 /// Picks the summary out of a report's nodes as an `xmlTextReader` passes over them.
 struct SummaryParser {
     let path: String
+    private(set) var formatVersion = ""
+    private(set) var toolVersion = ""
+    private(set) var inputSHA256 = ""
+    private(set) var documentIndex = ""
+    private(set) var failThreshold = Severity.high
     private var generatedAt = ""
     private var venueID: String?
     private var venueName: String?
@@ -189,7 +244,11 @@ struct SummaryParser {
         guard type == Self.element, depth <= 3, let name = xmlTextReaderConstLocalName(r) else { return }
         switch depth {
         case 0:
-            if Self.equal(name, "report") { generatedAt = attribute(r, "generated-at") ?? "" }
+            if Self.equal(name, "report") {
+                generatedAt = attribute(r, "generated-at") ?? ""
+                formatVersion = attribute(r, "version") ?? ""
+                toolVersion = attribute(r, "tool-version") ?? ""
+            }
         case 1:
             if Self.equal(name, "profile") {
                 profile = attribute(r, "id") ?? ""
@@ -203,6 +262,10 @@ struct SummaryParser {
                 date = attribute(r, "date").flatMap { CivilDate(iso: $0) }
             } else if Self.equal(name, "summary") {
                 verdict = attribute(r, "verdict").flatMap(Verdict.init(rawValue:))
+                failThreshold = attribute(r, "fail-threshold").flatMap(Severity.init(rawValue:)) ?? .high
+            } else if Self.equal(name, "input") {
+                inputSHA256 = attribute(r, "sha256") ?? ""
+                documentIndex = attribute(r, "document-index") ?? "0"
             }
         case 2:
             if Self.equal(name, "finding") {
@@ -218,13 +281,43 @@ struct SummaryParser {
     }
 
     /// The summary gathered, when the report had a venue and a verdict; its digest is left empty.
+    /// Texts from the report are masked again: a report from elsewhere may not have been.
     func summary() -> ReportSummary? {
         guard let venueID, let verdict else { return nil }
-        return ReportSummary(
-            digest: "", path: path, generatedAt: generatedAt, venueID: venueID, venueName: venueName,
-            venueType: venueType, jurisdiction: jurisdiction, district: district, kind: kind, date: date,
-            profile: profile, verdict: verdict, findings: findings, ruleTitles: titles)
+        func mask(_ text: String?) -> String? { text.map { PersonalDataMasker.mask($0).text } }
+        var summary = ReportSummary(
+            digest: "", path: path, generatedAt: generatedAt, venueID: PersonalDataMasker.mask(venueID).text,
+            venueName: mask(venueName), venueType: venueType, jurisdiction: jurisdiction, district: mask(district), kind: kind,
+            date: date, profile: profile, verdict: verdict,
+            findings: findings.map { f in
+                var f = f
+                f.target = mask(f.target)
+                return f
+            }, ruleTitles: titles)
+        summary.assessment = assessmentKey(venueID: venueID)
+        return summary
     }
+
+    /// What was assessed, not when the report was written: the input's SHA-256, the document's
+    /// place in it, the venue and the assessment date. Two reports of one audit share it.
+    func assessmentKey(venueID: String) -> String {
+        ReportDigest.sha256Hex(of: Array("\(inputSHA256)\n\(documentIndex)\n\(venueID)\n\(date?.description ?? "")".utf8))
+    }
+
+    /// The verdict the findings give, as the engine decides it.
+    var recomputedVerdict: Verdict {
+        var incomplete = false
+        for f in findings {
+            switch f.state {
+            case .fail where f.severity >= failThreshold: return .nonCompliant
+            case .unknown, .error: incomplete = true
+            default: break
+            }
+        }
+        return incomplete ? .incomplete : .compliant
+    }
+
+    var generatedAtText: String { generatedAt }
 
     // MARK: - Private
 

@@ -14,6 +14,12 @@ public struct ReportRejection: Error, Sendable, Hashable, CustomStringConvertibl
         case schemaInvalid = "schema-invalid"
         /// The report's digest does not match its content: it was changed after it was written.
         case tampered
+        /// The verdict it states does not follow from its own findings: the report was edited
+        /// and its digest recomputed, so none of it is believed.
+        case inconsistent
+        /// Written by a format or tool version this tool does not know (a newer one), or dated
+        /// after the day the aggregate runs.
+        case implausible
 
         public static func < (a: Reason, b: Reason) -> Bool {
             (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)

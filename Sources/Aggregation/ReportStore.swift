@@ -1,6 +1,8 @@
 import AuditBasics
 
-/// Where accepted report summaries are kept between runs, keyed by each report's digest.
+/// Where accepted report summaries are kept between runs, keyed by each report's digest, and
+/// holding each assessment once (`ReportSummary.assessment`): the first report of an assessment
+/// stored stands, and a later report of it (the same audit run again) is counted as a duplicate.
 ///
 /// The aggregator talks to the store only through this protocol: `SQLiteReportStore` (target
 /// ReportStore, a local SQLite file through GRDB) is the default, `InMemoryReportStore` serves
@@ -8,11 +10,12 @@ import AuditBasics
 /// touching the rollups or renderers.
 public protocol ReportStore: AnyObject {
     /// Adds reports in one transaction. Returns, for each, whether it was new: a report whose
-    /// digest is already stored (or appears earlier in `summaries`) is not added again.
+    /// digest or assessment is already stored (or appears earlier in `summaries`) is not added.
     func insert(_ summaries: [ReportSummary]) throws -> [Bool]
 
-    /// The path the report with `digest` was first read from, or nil when it is not stored.
-    func storedPath(digest: String) throws -> String?
+    /// The stored report that `summary` repeats: the one with its digest, else the one of its
+    /// assessment, with the path it was first read from; nil when neither is stored.
+    func stored(like summary: ReportSummary) throws -> (digest: String, path: String)?
 
     /// How many reports are stored.
     func count() throws -> Int
@@ -29,6 +32,7 @@ public protocol ReportStore: AnyObject {
 /// A store in memory, for tests and one-off runs. Not for thousands of reports: it keeps them all.
 public final class InMemoryReportStore: ReportStore {
     private var reports: [String: ReportSummary] = [:]
+    private var byAssessment: [String: String] = [:]
     private var titles: [String: LocalizedText] = [:]
 
     public init() {}
@@ -36,15 +40,23 @@ public final class InMemoryReportStore: ReportStore {
     public func insert(_ summaries: [ReportSummary]) throws -> [Bool] {
         summaries.map { summary in
             for (rule, title) in summary.ruleTitles where titles[rule] == nil { titles[rule] = title }
-            guard reports[summary.digest] == nil else { return false }
+            guard reports[summary.digest] == nil, summary.assessment.isEmpty || byAssessment[summary.assessment] == nil else {
+                return false
+            }
             var stored = summary
             stored.ruleTitles = [:]
             reports[summary.digest] = stored
+            if !summary.assessment.isEmpty { byAssessment[summary.assessment] = summary.digest }
             return true
         }
     }
 
-    public func storedPath(digest: String) throws -> String? { reports[digest]?.path }
+    public func stored(like summary: ReportSummary) throws -> (digest: String, path: String)? {
+        guard let digest = reports[summary.digest] != nil ? summary.digest : byAssessment[summary.assessment],
+            let stored = reports[digest]
+        else { return nil }
+        return (digest, stored.path)
+    }
 
     public func count() throws -> Int { reports.count }
 

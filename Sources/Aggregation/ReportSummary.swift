@@ -42,6 +42,9 @@ public struct ReportSummary: Sendable, Hashable {
     /// The English and Chinese titles of the rules in this report, less those the reader was
     /// told the caller already has (`ReportReader.read(bytes:path:knownTitles:)`).
     public var ruleTitles: [String: LocalizedText]
+    /// What was assessed (input digest, document index, venue, date): the same for every report
+    /// of one audit, however often it was re-run. The store counts an assessment once.
+    public var assessment: String = ""
 
     public init(
         digest: String, path: String, generatedAt: String, venueID: String, venueName: String?, venueType: String?,

@@ -69,6 +69,12 @@ public final class SQLiteReportStore: ReportStore {
                 t.column("title_zh", .text).notNull()
             }
         }
+        m.registerMigration("v2: an assessment is stored once") { db in
+            // What was assessed (input digest, document, venue, date), not when the report was
+            // written. Reports stored before this migration have none and are left as they are.
+            try db.alter(table: "report") { t in t.add(column: "assessment", .text) }
+            try db.create(index: "report_by_assessment", on: "report", columns: ["assessment"], unique: true)
+        }
         return m
     }
 
@@ -81,8 +87,8 @@ public final class SQLiteReportStore: ReportStore {
             let report = try db.cachedStatement(
                 sql: """
                     INSERT OR IGNORE INTO report (digest, path, generated_at, venue_id, venue_name, venue_type,
-                      jurisdiction, district, kind, date, day, profile, verdict, ingested_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      jurisdiction, district, kind, date, day, profile, verdict, ingested_at, assessment)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             let finding = try db.cachedStatement(
                 sql: "INSERT INTO finding (report, seq, rule, target, severity, state) VALUES (?, ?, ?, ?, ?, ?)")
@@ -96,6 +102,7 @@ public final class SQLiteReportStore: ReportStore {
                 try report.execute(arguments: [
                     s.digest, s.path, s.generatedAt, s.venueID, s.venueName, s.venueType, s.jurisdiction, s.district,
                     s.kind, s.date?.description, s.date?.dayNumber, s.profile, s.verdict.rawValue, now,
+                    s.assessment.isEmpty ? nil : s.assessment,
                 ])
                 guard db.changesCount > 0 else { return false }
                 for (n, f) in s.findings.enumerated() {
@@ -109,8 +116,13 @@ public final class SQLiteReportStore: ReportStore {
         return added
     }
 
-    public func storedPath(digest: String) throws -> String? {
-        try queue.read { db in try String.fetchOne(db, sql: "SELECT path FROM report WHERE digest = ?", arguments: [digest]) }
+    public func stored(like summary: ReportSummary) throws -> (digest: String, path: String)? {
+        try queue.read { db in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT digest, path FROM report WHERE digest = ? UNION ALL SELECT digest, path FROM report WHERE assessment = ? LIMIT 1",
+                arguments: [summary.digest, summary.assessment])
+            return row.map { ($0[0], $0[1]) }
+        }
     }
 
     public func count() throws -> Int {

@@ -2,6 +2,7 @@ import Aggregation
 import ArgumentParser
 import AuditBasics
 import Foundation
+import PolicyCatalog
 import ReportStore
 
 /// `venue-audit aggregate PATH... --out DIR`: many XML reports into a store, and the store into
@@ -30,6 +31,9 @@ struct AggregateCommand: ParsableCommand {
 
     @Option(help: "Language of the dashboard: en, zh, or en,zh (one page each).")
     var lang: String = "en"
+
+    @Option(help: "The rule packs whose titles the dashboard shows (default: the built-in packs).")
+    var policies: String?
 
     @Flag(help: "Print the run's time and peak memory on standard error.")
     var stats = false
@@ -71,20 +75,25 @@ struct AggregateCommand: ParsableCommand {
         }
         let (files, missing) = ReportIngest.reportFiles(in: paths, excluding: [outURL.path])
         for path in missing { Console.err("\(path):1:1: error: [no-such-file] no such file or folder") }
-        let ingest = try ReportIngest(reader: ReportReader(), store: store)
+        let ingest = try ReportIngest(reader: ReportReader(toolVersion: VenueAudit.version), store: store)
         let counts = try ingest.run(files: files) { event in
             switch event {
             case .rejected(let rejection):
                 for d in rejection.diagnostics { Console.err(d.description) }
             case .duplicate(let path, let first):
                 if !quiet { Console.err("\(path):1:1: note: [report-duplicate] the same report as \(first); counted once") }
+            case .sameAssessment(let path, let first):
+                if !quiet {
+                    Console.err(
+                        "\(path):1:1: note: [assessment-duplicate] the same assessment as \(first) (same input, venue and date), written again; counted once, the first stands")
+                }
             case .skipped(let path, let reason):
                 // Said with -q too: a file left out is never left out silently.
                 Console.err("\(path):1:1: note: [not-a-report] skipped: \(reason)")
             case .added, .alreadyStored: break
             }
         }
-        let rollups = try Self.rollups(from: store, ingest: counts)
+        let rollups = try Self.rollups(from: store, ingest: counts, catalogTitles: try Self.catalogTitles(policies))
         let stored = try store.count()
         let written = try Self.write(rollups, stored: stored, to: outURL, languages: languages)
         Console.out(Self.summary(rollups, stored: stored, missing: missing.count))
@@ -96,10 +105,19 @@ struct AggregateCommand: ParsableCommand {
         if counts.rejectedTotal > 0 || !missing.isEmpty { throw ExitCode(ExitStatus.badInput.rawValue) }
     }
 
-    static func rollups(from store: any ReportStore, ingest: IngestCounts) throws -> Rollups {
+    /// Rule titles as the dashboard shows them: the catalogue's own, and for a rule it does
+    /// not know, the title stored with the first report of it. Never whatever the first report
+    /// to arrive said of a known rule.
+    static func rollups(from store: any ReportStore, ingest: IngestCounts, catalogTitles: [String: LocalizedText] = [:]) throws -> Rollups {
         var builder = RollupBuilder()
         try store.forEachChronologically { builder.add($0) }
-        return builder.finish(ruleTitles: try store.ruleTitles(), ingest: ingest)
+        return builder.finish(ruleTitles: try store.ruleTitles().merging(catalogTitles) { _, catalogue in catalogue }, ingest: ingest)
+    }
+
+    /// Every rule's title in the rule packs (built in, or `--policies`).
+    static func catalogTitles(_ policies: String?) throws -> [String: LocalizedText] {
+        let (catalog, _) = try PoliciesCommand.catalog(policies)
+        return Dictionary(catalog.rules.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Writes every output atomically; returns the file names relative to `directory`.
