@@ -6,9 +6,12 @@ import ReportFormat
 /// A diff as compiler-style text, a self-contained HTML page, or SARIF 2.1.0 with `baselineState`.
 public enum DiffRenderer {
     public static func text(_ d: ReportDiff, oldPath: String, newPath: String) -> String {
-        var out = "\(d.new.venueID) \(d.new.venueName ?? ""): \(d.old.date?.description ?? "undated") -> \(d.new.date?.description ?? "undated")\n"
+        // Every text from a report is made display-safe: no newline to forge a line, no control
+        // or bidirectional character to rewrite the terminal.
+        func c(_ s: String) -> String { DisplaySafeText.clean(s) }
+        var out = "\(c(d.new.venueID)) \(c(d.new.venueName ?? "")): \(d.old.date?.description ?? "undated") -> \(d.new.date?.description ?? "undated")\n"
         for e in d.entries {
-            var line = "\(newPath): \(e.change == .new ? "error" : "note"): [\(e.rule)] \(e.change.rawValue.replacingOccurrences(of: "_", with: " ")): \(e.key) \(e.title.en)"
+            var line = "\(c(newPath)): \(e.change == .new ? "error" : "note"): [\(c(e.rule))] \(e.change.rawValue.replacingOccurrences(of: "_", with: " ")): \(c(e.key)) \(c(e.title.en))"
             line += " (\(e.oldState?.rawValue ?? "absent") -> \(e.newState?.rawValue ?? "absent")"
             if e.severityChanged { line += "; severity \(e.oldSeverity?.rawValue ?? "") -> \(e.newSeverity?.rawValue ?? "")" }
             out += line + ")\n"

@@ -4,7 +4,8 @@ import Foundation
 
 /// The rollups as CSV files for spreadsheets: one table per file, a header row, RFC 4180
 /// quoting, UTF-8 with CRLF line ends. A cell that a spreadsheet would run as a formula
-/// (starting with `= + - @`) gets a leading `'`.
+/// (starting with `= + - @`, a tab or a carriage return, also behind invisible characters or
+/// with a combining mark on it) gets a leading `'`.
 public enum RollupCSV {
     /// `(file name, contents)` for every table.
     public static func files(_ r: Rollups) -> [(String, String)] {
@@ -81,8 +82,20 @@ public enum RollupCSV {
 
     public static func cell(_ value: String) -> String {
         var v = value
-        if let first = v.first, "=+-@".contains(first), Int(v) == nil { v = "'" + v }
+        if Int(v) == nil, startsLikeFormula(v) { v = "'" + v }
         guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
         return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Whether a spreadsheet could read `value` as a formula: judged on Unicode scalars, not
+    /// on the first grapheme (`=` with a combining mark or a joiner after it is still `=`), and
+    /// after any invisible format characters or spaces in front.
+    static func startsLikeFormula(_ value: String) -> Bool {
+        for u in value.unicodeScalars {
+            if u == "\t" || u == "\r" { return true }
+            if u.properties.generalCategory == .format || u == " " || u == "\u{00A0}" || u == "\u{3000}" { continue }
+            return "=+-@＝＋－＠".unicodeScalars.contains(u)
+        }
+        return false
     }
 }

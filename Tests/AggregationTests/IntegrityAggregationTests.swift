@@ -110,4 +110,13 @@ struct IntegrityAggregationTests {
         #expect(names.count == 1)
         #expect(names[0].hasPrefix("Venue 139/****/1234 l***@example.com"), "\(names)")
     }
+
+    @Test("item 10: formula-like CSV cells are defused by their first scalar, behind invisible characters, and tabs too")
+    func item10CSVFormulaGuard() {
+        for hostile in ["=\u{0301}1+1", "=\u{200D}cmd", "\u{200B}=1+1", " =1+1", "\t=1+1", "\r=1", "＝1+1", "@SUM(A1)"] {
+            #expect(RollupCSV.cell(hostile).hasPrefix("'") || RollupCSV.cell(hostile).hasPrefix("\"'"), "\(hostile.unicodeScalars.map(\.value))")
+        }
+        #expect(RollupCSV.cell("Qingyang") == "Qingyang")
+        #expect(RollupCSV.cell("-3") == "-3")
+    }
 }

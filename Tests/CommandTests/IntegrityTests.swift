@@ -276,4 +276,55 @@ struct IntegrityTests {
         #expect(again.stderr.contains("r/aggregate.xml:1:1: note: [not-a-report] skipped: an aggregate written by venue-audit, not a report"))
         #expect(again.stderr.components(separatedBy: "skipped: a JUnit file, not a report").count - 1 == 2, "\(again.stderr)")
     }
+
+    @Test("item 10: diff shows report text display-safe, and refuses two venues or the later report first")
+    func item10Diff() throws {
+        func venue(_ id: String, _ date: String, visible: Bool) -> [UInt8] {
+            Array(
+                """
+                format: venue-audit/1
+                venue: { id: \(id), name: "Bar\\nforged: error: line\\e[31m \\u202Eevil", type: bar, jurisdiction: XA }
+                assessment: { kind: inspection, date: \(date) }
+                collection_points:
+                  - { id: book, method: paper_register, fields: [name], storage: { visible_to_other_visitors: \(visible) } }
+                incidents: []
+
+                """.utf8)
+        }
+        let dir = try temporaryFolder([
+            "old.yaml": venue("XA-1", "2022-06-10", visible: false), "new.yaml": venue("XA-1", "2022-07-10", visible: true),
+            "other.yaml": venue("XA-2", "2022-07-10", visible: true),
+        ])
+        let policies = RepositoryPaths.path("Tests/Fixtures/policies")
+        for name in ["old", "new", "other"] {
+            _ = try ToolRunner.run(["audit", "--policies", policies, "--quiet", "--out", name, "--format", "xml", "\(name).yaml"], in: dir)
+        }
+        func report(_ folder: String) throws -> String {
+            let name = try #require(try FileManager.default.contentsOfDirectory(atPath: "\(dir)/\(folder)").first { $0.hasSuffix(".xml") })
+            return "\(folder)/\(name)"
+        }
+        let diff = try ToolRunner.run(["diff", try report("old"), try report("new")], in: dir)
+        #expect(diff.status == 1, "\(diff.stderr)")
+        #expect(diff.stdoutLines.first?.hasPrefix("XA-1 Bar forged: error: line\u{FFFD}[31m \u{FFFD}evil: 2022-06-10 -> 2022-07-10") == true, "\(diff.stdout)")
+        #expect(!diff.stdout.unicodeScalars.contains { [0x1B, 0x202E].contains($0.value) })
+        let backwards = try ToolRunner.run(["diff", try report("new"), try report("old")], in: dir)
+        #expect(backwards.status == 2)
+        #expect(backwards.stderr.contains("is later than"), "\(backwards.stderr)")
+        let others = try ToolRunner.run(["diff", try report("old"), try report("other")], in: dir)
+        #expect(others.status == 2)
+        #expect(others.stderr.contains("the reports are of different venues (XA-1, XA-2)"))
+    }
+
+    @Test("item 10: a report the tool writes from the longest note it accepts is one aggregate accepts")
+    func item10LongestNoteAggregates() throws {
+        let note = String(repeating: "n", count: 65_536)
+        let venue = String(decoding: Self.mall(oldest: "2020-12-01"), as: UTF8.self)
+            + "observations:\n  - { kind: other, note: \(note) }\n  - { kind: other, note: \(note) }\n"
+        let dir = try temporaryFolder(["v.yaml": Array(venue.utf8)])
+        let audit = try ToolRunner.run(["audit", "v.yaml", "--quiet", "--out", "r", "--format", "xml"], in: dir)
+        #expect(audit.status == 0 || audit.status == 1, "\(audit.stderr)")
+        let aggregate = try ToolRunner.run(["aggregate", "r", "--out", "dash", "-q"], in: dir)
+        #expect(aggregate.status == 0, "\(aggregate.stderr)")
+        #expect(aggregate.stdout.contains("1 added, 0 already stored, 0 duplicates, 0 rejected"), "\(aggregate.stdout)")
+    }
 }
