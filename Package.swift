@@ -17,6 +17,9 @@ import PackageDescription
 // BundledFiles' source is generated at build time: its EmbedFiles build-tool plugin runs the
 // embed-files executable (Plugins/EmbedFilesTool) over policies/ and schemas/; neither the plugin
 // nor the tool is linked into anything. TestSupport and the test targets sit above the picture.
+//
+// `make check-imports` (run by CI) builds with SwiftPM's explicit target dependency import
+// check: importing a target that is not a dependency, direct or through another, is an error.
 let package = Package(
     name: "venue-audit",
     products: [
