@@ -20,6 +20,9 @@ import PackageDescription
 //
 // `make check-imports` (run by CI) builds with SwiftPM's explicit target dependency import
 // check: importing a target that is not a dependency, direct or through another, is an error.
+// SwiftPM skips that check for every target that has or depends on plugin-generated sources
+// (all those built on BundledFiles), so check-imports then runs scripts/check-imports.py, which
+// holds every target to exactly its declared imports and to this picture's layers.
 let package = Package(
     name: "venue-audit",
     products: [
