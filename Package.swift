@@ -1,15 +1,28 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The targets follow the pipeline described in README.md ("How it works"); a target imports
-// only the targets below it, so the one-way data flow is enforced by the compiler:
+// The targets follow the pipeline described in README.md ("How it works"). Each target declares
+// exactly the targets and products it imports, and depends only on targets on lower layers:
 //
-//   5  venue-audit                          executable, a few lines
-//   4  VenueAuditCommands                   ArgumentParser commands and the batch frontend
-//   3  AuditEngine        Reporters          Aggregation (+ ReportStore on GRDB)
-//   2  VenueModel         PolicyCatalog
-//   1  YAMLReader         Conditions        AuditResults       CorpusGenerator
-//   0  AuditBasics        CYAML             CLibXML2
+//   6  venue-audit                      executable, a few lines
+//   5  VenueAuditCommands               ArgumentParser commands and the batch frontend
+//   4  AuditEngine                                                       ReportStore (GRDB)
+//   3  PolicyCatalog                    Reporters (Mustache)             Aggregation
+//   2  VenueModel                       ReportFormat (swift-crypto)      venue-audit-bench
+//   1  YAMLReader      Conditions       AuditResults                     CorpusGenerator
+//   0  AuditBasics     CYAML            CLibXML2        BundledFiles
+//
+// ReportFormat holds what Reporters and Aggregation both need about the report format (XSDs,
+// libxml2 writer and validator, digest, JSON, escaping), so neither imports the other.
+// BundledFiles' source is generated at build time: its EmbedFiles build-tool plugin runs the
+// embed-files executable (Plugins/EmbedFilesTool) over policies/ and schemas/; neither the plugin
+// nor the tool is linked into anything. TestSupport and the test targets sit above the picture.
+//
+// `make check-imports` (run by CI) builds with SwiftPM's explicit target dependency import
+// check: importing a target that is not a dependency, direct or through another, is an error.
+// SwiftPM skips that check for every target that has or depends on plugin-generated sources
+// (all those built on BundledFiles), so check-imports then runs scripts/check-imports.py, which
+// holds every target to exactly its declared imports and to this picture's layers.
 let package = Package(
     name: "venue-audit",
     products: [
@@ -19,7 +32,8 @@ let package = Package(
     dependencies: [
         // The command line: subcommands, help, usage errors.
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        // SHA-256 of the input file in every report, so a report can be tied to what was audited.
+        // SHA-256 of the input file in every report, so a report can be tied to what was audited,
+        // and of the report itself (its digest), so a changed report is detected.
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         // HTML reports from a template with escaping on by default.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
@@ -39,7 +53,8 @@ let package = Package(
         .executableTarget(name: "embed-files", path: "Plugins/EmbedFilesTool"),
 
         // MARK: Foundations
-        /** File locations, diagnostics, dates, bilingual text, located fact trees, masking. */
+        /** File locations, diagnostics, dates, bilingual text, located fact trees, masking, JSON string
+            quoting, "did you mean" suggestions. */
         .target(name: "AuditBasics"),
 
         // MARK: Input
@@ -51,7 +66,7 @@ let package = Package(
         // MARK: Policy
         /** The CEL subset: parse, check names and types, evaluate with three-valued logic. */
         .target(name: "Conditions", dependencies: ["AuditBasics"]),
-        /** policies/ to a catalogue of packs, rules, profiles and legal sources. */
+        /** policies/ to a catalogue of packs, rules, profiles and legal sources; message placeholders. */
         .target(
             name: "PolicyCatalog",
             dependencies: ["YAMLReader", "VenueModel", "Conditions", "AuditResults", "AuditBasics", "BundledFiles"]),
@@ -60,7 +75,9 @@ let package = Package(
         /** Findings, result states, verdicts. Pure values; no I/O. */
         .target(name: "AuditResults", dependencies: ["AuditBasics"]),
         /** (venue, catalogue, profile, as-of date) to an AuditResult. Never formats text. */
-        .target(name: "AuditEngine", dependencies: ["VenueModel", "PolicyCatalog", "AuditResults"]),
+        .target(
+            name: "AuditEngine",
+            dependencies: ["YAMLReader", "VenueModel", "Conditions", "PolicyCatalog", "AuditResults", "AuditBasics"]),
 
         // MARK: Output
         /** What Reporters and Aggregation both need about the report format: the report and aggregate
@@ -77,7 +94,7 @@ let package = Package(
         .target(
             name: "Reporters",
             dependencies: [
-                "AuditResults", "ReportFormat",
+                "ReportFormat", "AuditResults", "AuditBasics",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -85,13 +102,13 @@ let package = Package(
         .target(
             name: "Aggregation",
             dependencies: [
-                "AuditResults", "AuditBasics", "ReportFormat", "CLibXML2",
+                "ReportFormat", "AuditResults", "AuditBasics", "CLibXML2",
             ]
         ),
         /** The report store behind Aggregation's `ReportStore` protocol: SQLite through GRDB. */
         .target(
             name: "ReportStore",
-            dependencies: ["Aggregation", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Aggregation", "AuditResults", "AuditBasics", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         /** A seeded generator of realistic venue descriptions, for tests and benchmarks. */
         .target(name: "CorpusGenerator", dependencies: ["AuditBasics"]),
@@ -100,7 +117,8 @@ let package = Package(
         .target(
             name: "VenueAuditCommands",
             dependencies: [
-                "AuditEngine", "Reporters", "ReportFormat", "Aggregation", "ReportStore", "CorpusGenerator",
+                "ReportStore", "AuditEngine", "Reporters", "Aggregation", "PolicyCatalog", "ReportFormat", "VenueModel",
+                "AuditResults", "CorpusGenerator", "AuditBasics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -111,19 +129,32 @@ let package = Package(
             path: "Benchmarks/VenueAuditBench"),
 
         // MARK: Tests
-        .target(name: "TestSupport", dependencies: ["AuditEngine", "Reporters"], path: "Tests/TestSupport"),
-        .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader", "TestSupport"]),
-        .testTarget(name: "VenueModelTests", dependencies: ["VenueModel", "TestSupport"]),
-        .testTarget(name: "ConditionsTests", dependencies: ["Conditions"]),
-        .testTarget(name: "PolicyCatalogTests", dependencies: ["PolicyCatalog", "AuditEngine", "TestSupport"]),
-        .testTarget(name: "AuditEngineTests", dependencies: ["AuditEngine", "TestSupport"]),
-        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "ReportFormat", "TestSupport"]),
+        .target(
+            name: "TestSupport",
+            dependencies: ["AuditEngine", "PolicyCatalog", "VenueModel", "YAMLReader", "AuditResults", "AuditBasics"],
+            path: "Tests/TestSupport"),
+        .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader", "AuditBasics"]),
+        .testTarget(name: "VenueModelTests", dependencies: ["VenueModel", "YAMLReader", "AuditBasics"]),
+        .testTarget(name: "ConditionsTests", dependencies: ["Conditions", "AuditBasics"]),
+        .testTarget(
+            name: "PolicyCatalogTests",
+            dependencies: [
+                "AuditEngine", "PolicyCatalog", "VenueModel", "YAMLReader", "AuditResults", "AuditBasics", "TestSupport",
+            ]),
+        .testTarget(
+            name: "AuditEngineTests",
+            dependencies: ["AuditEngine", "PolicyCatalog", "AuditResults", "AuditBasics", "TestSupport"]),
+        .testTarget(
+            name: "ReportersTests",
+            dependencies: ["Reporters", "ReportFormat", "AuditResults", "AuditBasics", "TestSupport"]),
         .testTarget(name: "CommandTests", dependencies: ["ReportFormat", "TestSupport"]),
         /** The batch frontend's own machinery, tested in-process (the commands are tested through the binary). */
         .testTarget(name: "FrontendTests", dependencies: ["VenueAuditCommands"]),
         .testTarget(
             name: "AggregationTests",
-            dependencies: ["Aggregation", "ReportStore", "CorpusGenerator", "Reporters", "ReportFormat", "TestSupport"]
+            dependencies: [
+                "ReportStore", "Aggregation", "Reporters", "ReportFormat", "AuditResults", "AuditBasics", "TestSupport",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

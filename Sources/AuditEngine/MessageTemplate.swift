@@ -1,11 +1,12 @@
 import AuditBasics
+import PolicyCatalog
 
 /// A rule's failure message split at its placeholders once, when a profile is prepared, so
 /// filling it for a finding only joins strings.
 ///
 /// `{params.x}` is filled in at preparation (parameters are fixed per profile); `{target.id}`
-/// and `{name}` (an evidence value) are filled per finding. A `{` without a closing `}` is
-/// kept as text.
+/// and `{name}` (an evidence value) are filled per finding. The template is split by
+/// PolicyCatalog's `MessagePlaceholders`, which the pack loader also checks messages with.
 struct MessageTemplate: Sendable {
     enum Part: Sendable {
         case text(String)
@@ -17,27 +18,18 @@ struct MessageTemplate: Sendable {
 
     init(_ template: String, params: Fact) {
         var text = ""
-        var name: String?
-        for ch in template {
-            if ch == "{" {
-                if let open = name { text += "{" + open }
-                name = ""
-            } else if ch == "}", let n = name {
-                if n.hasPrefix("params.") {
-                    text += params[String(n.dropFirst(7))]?.displayText ?? "?"
-                } else {
-                    if !text.isEmpty { parts.append(.text(text)) }
-                    text = ""
-                    parts.append(n == "target.id" ? .targetID : .evidence(n))
-                }
-                name = nil
-            } else if name != nil {
-                name?.append(ch)
-            } else {
-                text.append(ch)
+        for piece in MessagePlaceholders.split(template) {
+            switch piece {
+            case .text(let t):
+                text += t
+            case .placeholder(let n) where n.hasPrefix("params."):
+                text += params[String(n.dropFirst(7))]?.displayText ?? "?"
+            case .placeholder(let n):
+                if !text.isEmpty { parts.append(.text(text)) }
+                text = ""
+                parts.append(n == "target.id" ? .targetID : .evidence(n))
             }
         }
-        if let open = name { text += "{" + open }
         if !text.isEmpty { parts.append(.text(text)) }
     }
 

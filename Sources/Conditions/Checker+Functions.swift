@@ -83,7 +83,7 @@ extension Checker {
                 let candidates = FunctionLibrary.builtinFunctions.union(functions.names)
                 report(
                     ConditionError.Code.unknownName,
-                    "unknown function '\(name)'\(Suggestion.hint(for: name, in: candidates.sorted()))",
+                    "unknown function '\(name)'\(Suggestions.hint(for: name, in: candidates.sorted()))",
                     at: syntax.at
                 )
             }
@@ -129,7 +129,7 @@ extension Checker {
             return Typed(type: .bool, eval: Self.strict2(target.eval, typed[0].eval, test))
         default:
             let candidates = FunctionLibrary.builtinMethods.sorted()
-            var message = "unknown method '\(name)'\(Suggestion.hint(for: name, in: candidates))"
+            var message = "unknown method '\(name)'\(Suggestions.hint(for: name, in: candidates))"
             if functions.function(named: name) != nil || FunctionLibrary.builtinFunctions.contains(name) {
                 message = "'\(name)' is a function, not a method; call it as \(name)(...)"
             }

@@ -147,7 +147,7 @@ extension Checker {
     /// Reports a string literal that is not a value of the enumeration `type` (if it is one).
     mutating func checkEnumerationValue(_ literal: String, of type: ConditionType, at position: Position) {
         guard let (name, values) = type.enumeration, !values.contains(literal) else { return }
-        let hint = Suggestion.hint(for: literal, in: values)
+        let hint = Suggestions.hint(for: literal, in: values)
         report(
             ConditionError.Code.badValue,
             "'\(literal)' is not a value of \(name); expected one of \(values.joined(separator: ", "))\(hint)",

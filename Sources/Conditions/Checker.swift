@@ -92,7 +92,7 @@ struct Checker {
             let candidates = Array(declared.keys) + locals.map(\.name)
             report(
                 ConditionError.Code.unknownName,
-                "unknown name '\(name)'\(Suggestion.hint(for: name, in: candidates))",
+                "unknown name '\(name)'\(Suggestions.hint(for: name, in: candidates))",
                 at: syntax.start
             )
             return Self.invalid
@@ -225,7 +225,7 @@ struct Checker {
                 }
             report(
                 ConditionError.Code.unknownName,
-                "'\(ownerName)' has no field '\(name)'\(Suggestion.hint(for: name, in: object.fields.keys))",
+                "'\(ownerName)' has no field '\(name)'\(Suggestions.hint(for: name, in: object.fields.keys))",
                 at: position
             )
             return .dyn

@@ -155,7 +155,7 @@ struct PackLoader {
         let allowed = Set(evidenceTypes.keys).union(params.map { "params.\($0.name)" }).union(["target.id"])
         for language in Language.allCases {
             guard let text = message?[language] else { continue }
-            for name in Self.placeholders(in: text) where !allowed.contains(name) {
+            for name in MessagePlaceholders.names(in: text) where !allowed.contains(name) {
                 diagnostics.append(
                     .error("policy-placeholder", "placeholder '{\(name)}' in the \(language.rawValue) message of \(id) names no evidence or param", at: r.raw("message")?.location ?? r.location))
             }
@@ -327,22 +327,5 @@ struct PackLoader {
         for p in params { paramTypes[p.name] = type(of: p.defaultValue) }
         variables["params"] = .object("params", paramTypes)
         return variables
-    }
-
-    /// The `{name}` placeholders of a message.
-    static func placeholders(in text: String) -> [String] {
-        var names: [String] = []
-        var current: String?
-        for ch in text {
-            if ch == "{" {
-                current = ""
-            } else if ch == "}", let name = current {
-                names.append(name)
-                current = nil
-            } else if current != nil {
-                current?.append(ch)
-            }
-        }
-        return names
     }
 }

@@ -16,8 +16,8 @@ public struct XMLReporter: Reporter {
     public static let fileExtension = "xml"
     public static let summary = "canonical XML report, valid against the published XSD"
 
-    /// The namespace of format version 1.
-    public static let namespace = "urn:venue-audit:report:1"
+    /// The namespace of format version 1 (`ReportSchema.namespace`).
+    public static let namespace = ReportSchema.namespace
 
     public let context: ReportContext
 

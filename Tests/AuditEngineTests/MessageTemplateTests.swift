@@ -23,6 +23,13 @@ struct MessageTemplateTests {
         #expect(MessageTemplate("open {brace", params: params).fill(targetID: nil) { _ in nil } == "open {brace")
         #expect(MessageTemplate("plain text", params: params).fill(targetID: "x") { _ in "y" } == "plain text")
     }
+
+    @Test("the pack loader's check and the engine read the same placeholders")
+    func oneParser() {
+        let template = "{a} x {b{c} y {target.id} {d"
+        #expect(MessagePlaceholders.names(in: template) == ["a", "c", "target.id"])
+        #expect(MessageTemplate(template, params: params).fill(targetID: "t") { "<\($0)>" } == "<a> x {b<c> y t {d")
+    }
 }
 
 @Suite("Rules prepared once per profile")

@@ -17,7 +17,7 @@ struct XMLSchemaTests {
         let url = repositoryRoot.appendingPathComponent("schemas/venue-audit-report-1.xsd")
         let onDisk = try String(contentsOf: url, encoding: .utf8)
         #expect(ReportSchema.xsd == onDisk, "the build embedded another text than schemas/venue-audit-report-1.xsd")
-        #expect(ReportSchema.namespace == XMLReporter.namespace)
+        #expect(ReportSchema.xsd.contains("targetNamespace=\"\(XMLReporter.namespace)\""))
         // The file on disk compiles too (and gives the same verdicts).
         _ = try XMLSchemaValidator(path: url.path)
     }

@@ -1,8 +1,9 @@
-/// Spelling suggestions for unknown names, fields and enumeration values.
-enum Suggestion {
+/// "Did you mean" suggestions for misspelt names, fields, enumeration values and references:
+/// the one suggester of the condition checker, the input decoder and the policy loader.
+public enum Suggestions {
     /// The candidate closest to `name` by edit distance (a transposition counts as one edit),
     /// if it is close enough to be a plausible typo; ties go to the alphabetically first.
-    static func closest<S: Sequence>(to name: String, in candidates: S) -> String? where S.Element == String {
+    public static func closest<S: Sequence>(to name: String, in candidates: S) -> String? where S.Element == String {
         // One- and two-letter names are too short for a guess to mean anything.
         let limit = name.count <= 2 ? 0 : max(1, min(3, name.count / 3))
         guard limit > 0 else { return nil }
@@ -19,12 +20,12 @@ enum Suggestion {
     }
 
     /// `; did you mean 'x'?` or the empty string.
-    static func hint<S: Sequence>(for name: String, in candidates: S) -> String where S.Element == String {
+    public static func hint<S: Sequence>(for name: String, in candidates: S) -> String where S.Element == String {
         closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
     /// Optimal-string-alignment distance between two strings, over characters.
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let x = Array(a)
         let y = Array(b)
         if x.isEmpty { return y.count }
