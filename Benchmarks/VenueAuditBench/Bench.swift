@@ -33,11 +33,15 @@ struct Bench {
             fail("no tool at \(options.tool); build it first: swift build -c release --product venue-audit")
         }
         let loadBefore = Machine.loadAverage()
-        progress("venue-audit-bench: corpus of \(grouped(options.files)) files and a \(options.multiMegabytes) MiB multi-document file (seed \(options.seed))")
+        progress(
+            "venue-audit-bench: corpus of \(grouped(options.files)) files and a \(options.multiMegabytes) MiB multi-document file (seed \(options.seed))"
+        )
         let corpusNote = corpus.prepare()
         progress("corpus \(corpusNote)")
         try? fm.removeItem(atPath: outputs)
-        do { try fm.createDirectory(atPath: outputs, withIntermediateDirectories: true) } catch { fail("cannot create \(outputs): \(error)") }
+        do { try fm.createDirectory(atPath: outputs, withIntermediateDirectories: true) } catch {
+            fail("cannot create \(outputs): \(error)")
+        }
 
         let venueFiles = Listing.venues([corpus.venues])
         let smallFiles = Listing.venues([corpus.small])
@@ -60,22 +64,34 @@ struct Bench {
 
         // MARK: YAML: the bare parser, the reader, validate, audit.
         let bare = measure("libyaml bare event loop", [me, "--baseline", "yaml", corpus.venues])
-        rows.append(Row(stage: "YAML: libyaml bare event loop", files: venueFiles.count, bytes: venueBytes, measured: bare, baseline: bare, isBaseline: true))
+        rows.append(
+            Row(
+                stage: "YAML: libyaml bare event loop", files: venueFiles.count, bytes: venueBytes, measured: bare, baseline: bare,
+                isBaseline: true))
         let reader = measure("YAMLReader", [me, "--baseline", "reader", corpus.venues])
-        rows.append(Row(stage: "YAML: YAMLReader, node tree with marks", files: venueFiles.count, bytes: venueBytes, measured: reader, baseline: bare))
+        rows.append(
+            Row(
+                stage: "YAML: YAMLReader, node tree with marks", files: venueFiles.count, bytes: venueBytes, measured: reader,
+                baseline: bare))
         let validate = measure("validate", [tool, "validate"] + (validateJobs ? ["--jobs", "1"] : []) + [corpus.venues])
-        rows.append(Row(stage: "YAML: `validate` (read + decode)", files: venueFiles.count, bytes: venueBytes, measured: validate, baseline: bare))
+        rows.append(
+            Row(stage: "YAML: `validate` (read + decode)", files: venueFiles.count, bytes: venueBytes, measured: validate, baseline: bare))
 
         let audit = measure("audit, no output, 1 core", [tool, "audit", "--quiet"] + oneCore + [corpus.venues], accept: [0, 1])
         rows.append(
-            Row(stage: "audit: every pack, no output, 1 core", files: venueFiles.count, bytes: venueBytes, measured: audit, baseline: bare, target: .ratio(0.50)))
+            Row(
+                stage: "audit: every pack, no output, 1 core", files: venueFiles.count, bytes: venueBytes, measured: audit, baseline: bare,
+                target: .ratio(0.50)))
 
         // The last run's XML reports are the aggregation rows' input.
         let reports = outputs + "/reports"
         let xml = measure(
             "audit + XML, 1 core", [tool, "audit", "--quiet", "--format", "xml", "--out", reports] + oneCore + [corpus.venues],
             accept: [0, 1], before: { try? fm.removeItem(atPath: reports) }, after: Self.flush)
-        rows.append(Row(stage: "audit: + XML reports, 1 core", files: venueFiles.count, bytes: venueBytes, measured: xml, baseline: bare, target: .ratio(0.35)))
+        rows.append(
+            Row(
+                stage: "audit: + XML reports, 1 core", files: venueFiles.count, bytes: venueBytes, measured: xml, baseline: bare,
+                target: .ratio(0.35)))
 
         var twoCores: Measured?
         if auditJobs {
@@ -88,9 +104,16 @@ struct Bench {
 
         // MARK: The small set: a baseline of its own, audit (memory pair), every format.
         let smallBare = measure("subset: libyaml bare event loop", [me, "--baseline", "yaml", corpus.small])
-        rows.append(Row(stage: "subset: libyaml bare event loop", files: smallFiles.count, bytes: smallBytes, measured: smallBare, baseline: smallBare, isBaseline: true))
-        let smallAudit = measure("subset: audit, no output, 1 core", [tool, "audit", "--quiet"] + oneCore + [corpus.small], accept: [0, 1])
-        rows.append(Row(stage: "subset: audit, no output, 1 core", files: smallFiles.count, bytes: smallBytes, measured: smallAudit, baseline: smallBare))
+        rows.append(
+            Row(
+                stage: "subset: libyaml bare event loop", files: smallFiles.count, bytes: smallBytes, measured: smallBare,
+                baseline: smallBare, isBaseline: true))
+        let smallAudit = measure(
+            "subset: audit, no output, 1 core", [tool, "audit", "--quiet"] + oneCore + [corpus.small], accept: [0, 1])
+        rows.append(
+            Row(
+                stage: "subset: audit, no output, 1 core", files: smallFiles.count, bytes: smallBytes, measured: smallAudit,
+                baseline: smallBare))
 
         let everyOut = outputs + "/every-format"
         let everyInput = options.everyFormatOnAll ? corpus.venues : corpus.small
@@ -106,19 +129,23 @@ struct Bench {
         rows.append(
             Row(
                 stage: "\(options.everyFormatOnAll ? "audit: +" : "subset: audit +") every format (\(Self.everyFormat)), 1 core",
-                files: options.everyFormatOnAll ? venueFiles.count : smallFiles.count, bytes: options.everyFormatOnAll ? venueBytes : smallBytes,
+                files: options.everyFormatOnAll ? venueFiles.count : smallFiles.count,
+                bytes: options.everyFormatOnAll ? venueBytes : smallBytes,
                 measured: every, baseline: options.everyFormatOnAll ? bare : smallBare))
 
         // MARK: One large multi-document file.
         let multiBare = measure("multi-document: libyaml bare event loop", [me, "--baseline", "yaml", corpus.multi])
         rows.append(
             Row(
-                stage: "multi-document file: libyaml bare event loop", files: 1, documents: multiDocuments, bytes: multiBytes, measured: multiBare,
+                stage: "multi-document file: libyaml bare event loop", files: 1, documents: multiDocuments, bytes: multiBytes,
+                measured: multiBare,
                 baseline: multiBare, isBaseline: true))
-        let multiAudit = measure("multi-document: audit, no output, 1 core", [tool, "audit", "--quiet"] + oneCore + [corpus.multi], accept: [0, 1])
+        let multiAudit = measure(
+            "multi-document: audit, no output, 1 core", [tool, "audit", "--quiet"] + oneCore + [corpus.multi], accept: [0, 1])
         rows.append(
             Row(
-                stage: "multi-document file: audit, no output, 1 core", files: 1, documents: multiDocuments, bytes: multiBytes, measured: multiAudit,
+                stage: "multi-document file: audit, no output, 1 core", files: 1, documents: multiDocuments, bytes: multiBytes,
+                measured: multiAudit,
                 baseline: multiBare))
 
         // MARK: Aggregation over the XML reports written above.
@@ -131,19 +158,25 @@ struct Bench {
         progress("warming the page cache: \(format(Double(Corpus.warm(reportFiles)) / 1_048_576, 1)) MiB of reports read")
         let bareXML = measure("libxml2 xmlTextReader bare loop", [me, "--baseline", "xml", reports])
         rows.append(
-            Row(stage: "aggregation: libxml2 xmlTextReader bare loop", files: reportFiles.count, bytes: reportBytes, measured: bareXML, baseline: bareXML, isBaseline: true))
+            Row(
+                stage: "aggregation: libxml2 xmlTextReader bare loop", files: reportFiles.count, bytes: reportBytes, measured: bareXML,
+                baseline: bareXML, isBaseline: true))
         let aggregateOut = outputs + "/aggregate"
         let aggregate = measure(
             "aggregate", [tool, "aggregate", reports, "--out", aggregateOut, "--quiet"],
             before: { try? fm.removeItem(atPath: aggregateOut) }, after: Self.flush)
         rows.append(
-            Row(stage: "aggregation: `aggregate` (store, rollups, outputs)", files: reportFiles.count, bytes: reportBytes, measured: aggregate, baseline: bareXML, target: .ratio(0.50)))
+            Row(
+                stage: "aggregation: `aggregate` (store, rollups, outputs)", files: reportFiles.count, bytes: reportBytes,
+                measured: aggregate, baseline: bareXML, target: .ratio(0.50)))
         let smallAggregateOut = outputs + "/aggregate-subset"
         let smallAggregate = measure(
             "subset: aggregate", [tool, "aggregate", smallReports, "--out", smallAggregateOut, "--quiet"],
             before: { try? fm.removeItem(atPath: smallAggregateOut) }, after: Self.flush)
         rows.append(
-            Row(stage: "subset: `aggregate`", files: smallFiles.count, bytes: Listing.bytes(Listing.reports([smallReports])), measured: smallAggregate))
+            Row(
+                stage: "subset: `aggregate`", files: smallFiles.count, bytes: Listing.bytes(Listing.reports([smallReports])),
+                measured: smallAggregate))
 
         // MARK: Print.
         var out: [String] = []
@@ -151,12 +184,20 @@ struct Bench {
         out.append("")
         if let twoCores {
             let speedup = audit.seconds / twoCores.seconds
-            out.append("- two cores: audit without output \(format(speedup, 2))× the one-core rate (target ≥ 1.8×: \(speedup >= 1.8 ? "met" : "not met"))")
+            out.append(
+                "- two cores: audit without output \(format(speedup, 2))× the one-core rate (target ≥ 1.8×: \(speedup >= 1.8 ? "met" : "not met"))"
+            )
         } else {
             out.append("- two cores: n/a (no --jobs): this build of venue-audit has no --jobs option, so audit ran on one core throughout")
         }
-        out.append(memoryLine("audit --quiet", small: smallAudit, smallCount: smallFiles.count, large: audit, largeCount: venueFiles.count, unit: "files"))
-        out.append(memoryLine("aggregate", small: smallAggregate, smallCount: smallFiles.count, large: aggregate, largeCount: reportFiles.count, unit: "reports"))
+        out.append(
+            memoryLine(
+                "audit --quiet", small: smallAudit, smallCount: smallFiles.count, large: audit, largeCount: venueFiles.count, unit: "files")
+        )
+        out.append(
+            memoryLine(
+                "aggregate", small: smallAggregate, smallCount: smallFiles.count, large: aggregate, largeCount: reportFiles.count,
+                unit: "reports"))
         out.append("")
         let runsPerRow = rows.map { $0.measured.map { String($0.runs) } ?? "–" }.joined(separator: " ")
         out.append(
@@ -175,7 +216,9 @@ struct Bench {
                 + "each on average, over \(Corpus.jurisdictions.joined(separator: ", ")); the subset is the first tenth of each "
                 + "jurisdiction's files; the multi-document file has \(grouped(multiDocuments)) venues of the same jurisdictions; "
                 + "the reports are the XML the \"audit + XML\" row wrote; \(corpusNote).")
-        if !auditJobs { out.append("The installed venue-audit has no --jobs: the one-core rows ran without it (the tool is single-threaded).") }
+        if !auditJobs {
+            out.append("The installed venue-audit has no --jobs: the one-core rows ran without it (the tool is single-threaded).")
+        }
         out.append("")
         out.append("Machine: \(Machine.describe(tool: tool, scratch: outputs))")
         out.append("Load average before / after: \(loadBefore) / \(Machine.loadAverage()) (other work on the machine skews the figures).")
@@ -202,7 +245,9 @@ struct Bench {
             let child = Child.measure(arguments, me: me, scratch: outputs)
             floorKiB = max(floorKiB, child.floorKiB)
             guard accept.contains(child.status) else {
-                fail("`\(arguments.joined(separator: " "))` exited with status \(child.status); run it by hand to see why (the files are left in \(options.work))")
+                fail(
+                    "`\(arguments.joined(separator: " "))` exited with status \(child.status); run it by hand to see why (the files are left in \(options.work))"
+                )
             }
             after()
             measured.runs += 1
@@ -214,7 +259,9 @@ struct Bench {
             }
         }
         let elapsed = (ContinuousClock.now - started).seconds
-        progress("[\(format(elapsed, 0)) s] \(label): \(format(measured.seconds, 2)) s, peak \(measured.peakText) MiB (best of \(measured.runs))")
+        progress(
+            "[\(format(elapsed, 0)) s] \(label): \(format(measured.seconds, 2)) s, peak \(measured.peakText) MiB (best of \(measured.runs))"
+        )
         return measured
     }
 

@@ -10,7 +10,8 @@ import Foundation
 enum Machine {
     static func describe(tool: String, scratch: String) -> String {
         let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-        let swift = Child.output(["swift", "--version"], searchPath: true, scratch: scratch)?
+        let swift =
+            Child.output(["swift", "--version"], searchPath: true, scratch: scratch)?
             .split(separator: "\n").first.map(String.init) ?? "swift: unknown"
         let version = Child.output([tool, "--version"], scratch: scratch)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
         return "\(cores) cores; \(unameSR()); \(swift); libyaml \(String(cString: yaml_get_version_string())); "

@@ -61,7 +61,8 @@ struct Row {
         guard let measured else {
             return [stage, filesCell, format(mib, mib < 0.95 ? 2 : 1), "", "", note ?? "n/a", "", target?.text ?? "", "n/a"]
         }
-        let rate = documents.map { "\(grouped(Int(Double($0) / measured.seconds))) venues/s" }
+        let rate =
+            documents.map { "\(grouped(Int(Double($0) / measured.seconds))) venues/s" }
             ?? grouped(Int(Double(files) / measured.seconds))
         // Small figures keep a further digit, so that a slow row does not read as zero.
         let ratioCell = isBaseline ? "1.00 (baseline)" : ratio.map { format($0, $0 < 0.095 ? 3 : 2) } ?? "–"

@@ -9,7 +9,8 @@ import PackagePlugin
 struct EmbedFiles: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL
-        let files = Self.files(under: root, folder: "policies", suffixes: [".yaml", ".yml"])
+        let files =
+            Self.files(under: root, folder: "policies", suffixes: [".yaml", ".yml"])
             + Self.files(under: root, folder: "schemas", suffixes: [".xsd"])
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedFiles.swift")
         return [

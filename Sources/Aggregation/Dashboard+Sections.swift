@@ -20,7 +20,9 @@ struct Page {
 
     /// A header row; the first `text` columns hold text and are left-aligned.
     private func header(_ columns: [String], text: Int = 1) -> String {
-        "<thead><tr>" + columns.enumerated().map { n, c in "<th\(n < text ? " class=\"text\"" : "") scope=\"col\">\(Self.e(c))</th>" }.joined() + "</tr></thead>"
+        "<thead><tr>"
+            + columns.enumerated().map { n, c in "<th\(n < text ? " class=\"text\"" : "") scope=\"col\">\(Self.e(c))</th>" }.joined()
+            + "</tr></thead>"
     }
 
     mutating func cards(_ r: Rollups, _ t: DashboardLabels) {
@@ -32,13 +34,17 @@ struct Page {
         html += card("", "total/reports", "\(total.reports)", t("assessments (reports)", "评估（报告）"))
         html += card("", "total/venues", "\(total.venues)", t("venues", "场所"))
         html += card("bad", "total/non-compliant", "\(total.nonCompliant)", t("non-compliant", "不合规"))
-        html += card("bad", "total/non-compliant-share", Dashboard.percent(total.nonCompliant, of: total.reports), t("of assessments non-compliant", "的评估不合规"))
+        html += card(
+            "bad", "total/non-compliant-share", Dashboard.percent(total.nonCompliant, of: total.reports),
+            t("of assessments non-compliant", "的评估不合规"))
         html += card("warn", "total/incomplete", "\(total.incomplete)", t("incomplete (evidence missing)", "证据不足"))
         html += card("good", "total/compliant", "\(total.compliant)", t("compliant at their threshold", "在各自门槛下合规"))
         html += card(
             "warn", "total/compliant-with-fails", "\(total.compliantWithFails)",
             t("of them with lower findings still to fix", "其中仍有较低级别问题需要整改"))
-        html += card("warn", "total/unknown-share", Dashboard.percent(total.unknowns, of: total.evaluated), t("of evaluated findings unknown", "的已评估项结果未知"))
+        html += card(
+            "warn", "total/unknown-share", Dashboard.percent(total.unknowns, of: total.evaluated),
+            t("of evaluated findings unknown", "的已评估项结果未知"))
         html += card("bad", "repeat/venues", "\(r.repeatOffenderVenues)", t("repeat-offender venues", "屡犯场所"))
         html += card("good", "fixed/count", "\(r.fixed.count)", t("fails fixed by the next visit", "下次检查前已整改"))
         html += "</section>\n"
@@ -54,9 +60,12 @@ struct Page {
         html += row(t("already in the store from an earlier run", "此前已入库"), "ingest/already-stored", i.alreadyStored)
         html += row(t("duplicates of another file (counted once)", "与其他文件重复（只计一次）"), "ingest/duplicates", i.duplicates)
         for reason in ReportRejection.Reason.allCases {
-            html += row(t("rejected: ", "拒收：") + t.rejection(reason), "ingest/rejected/\(reason.rawValue)", i.rejected[reason, default: 0], bad: true)
+            html += row(
+                t("rejected: ", "拒收：") + t.rejection(reason), "ingest/rejected/\(reason.rawValue)", i.rejected[reason, default: 0],
+                bad: true)
         }
-        html += "</tbody></table><p class=\"note\">\(Self.e(t("Rejected reports are named on the command's error output and never counted.", "被拒收的报告会在命令的错误输出中列出，且从不计入统计。")))</p></section>\n"
+        html +=
+            "</tbody></table><p class=\"note\">\(Self.e(t("Rejected reports are named on the command's error output and never counted.", "被拒收的报告会在命令的错误输出中列出，且从不计入统计。")))</p></section>\n"
     }
 
     /// Horizontal bars, one per `(label, value, figure key)`.
@@ -74,8 +83,10 @@ struct Page {
             let y = n * rowHeight + 4
             let w = bar.1 * barWidth / top
             let label = bar.0.count > 26 ? String(bar.0.prefix(25)) + "…" : bar.0
-            html += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\"><title>\(Self.e(bar.0))</title>\(Self.e(label))</text>"
-            html += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(max(w, 1))\" height=\"\(rowHeight - 8)\" fill=\"#b3261e\" rx=\"2\"/>"
+            html +=
+                "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\"><title>\(Self.e(bar.0))</title>\(Self.e(label))</text>"
+            html +=
+                "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(max(w, 1))\" height=\"\(rowHeight - 8)\" fill=\"#b3261e\" rx=\"2\"/>"
             html += "<text x=\"\(labelWidth + w + 6)\" y=\"\(y + 15)\" data-figure=\"\(Self.e(bar.2))\">\(bar.1)</text>"
         }
         html += "</svg></figure>\n"
@@ -94,11 +105,14 @@ struct Page {
         let plotH = height - top - bottom
         let maxReports = max(months.map(\.reports).max() ?? 0, 1)
         html += "<figure class=\"wide\" id=\"chart-trend\"><figcaption>\(Self.e(title))</figcaption>"
-        html += "<div class=\"legend\"><i style=\"background:#a8c1e0\"></i>\(Self.e(t("assessments", "评估")))<i style=\"background:#b3261e\"></i>\(Self.e(t("non-compliant", "不合规")))<i style=\"background:#b26a00;height:3px\"></i>\(Self.e(t("unknown share (right axis)", "未知比例（右轴）")))</div>"
+        html +=
+            "<div class=\"legend\"><i style=\"background:#a8c1e0\"></i>\(Self.e(t("assessments", "评估")))<i style=\"background:#b3261e\"></i>\(Self.e(t("non-compliant", "不合规")))<i style=\"background:#b26a00;height:3px\"></i>\(Self.e(t("unknown share (right axis)", "未知比例（右轴）")))</div>"
         html += "<svg role=\"img\" aria-label=\"\(Self.e(title))\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\">"
         html += "<line class=\"axis\" x1=\"\(left)\" y1=\"\(top + plotH)\" x2=\"\(left + plotW)\" y2=\"\(top + plotH)\"/>"
-        html += "<text x=\"\(left - 6)\" y=\"\(top + 10)\" text-anchor=\"end\">\(maxReports)</text><text x=\"\(left - 6)\" y=\"\(top + plotH)\" text-anchor=\"end\">0</text>"
-        html += "<text x=\"\(left + plotW + 6)\" y=\"\(top + 10)\">100%</text><text x=\"\(left + plotW + 6)\" y=\"\(top + plotH)\">0%</text>"
+        html +=
+            "<text x=\"\(left - 6)\" y=\"\(top + 10)\" text-anchor=\"end\">\(maxReports)</text><text x=\"\(left - 6)\" y=\"\(top + plotH)\" text-anchor=\"end\">0</text>"
+        html +=
+            "<text x=\"\(left + plotW + 6)\" y=\"\(top + 10)\">100%</text><text x=\"\(left + plotW + 6)\" y=\"\(top + plotH)\">0%</text>"
         guard !months.isEmpty else {
             html += "<text x=\"\(left + 10)\" y=\"\(top + 20)\">–</text></svg></figure>\n"
             return
@@ -111,13 +125,17 @@ struct Page {
             let x = left + Int(Double(n) * slot + (slot - Double(barW)) / 2)
             let h = m.reports * plotH / maxReports
             let hBad = m.nonCompliant * plotH / maxReports
-            html += "<rect x=\"\(x)\" y=\"\(top + plotH - h)\" width=\"\(barW)\" height=\"\(h)\" fill=\"#a8c1e0\"><title>\(Self.e(m.key)): \(m.reports)</title></rect>"
-            html += "<rect x=\"\(x)\" y=\"\(top + plotH - hBad)\" width=\"\(barW)\" height=\"\(hBad)\" fill=\"#b3261e\"><title>\(Self.e(m.key)): \(m.nonCompliant)</title></rect>"
+            html +=
+                "<rect x=\"\(x)\" y=\"\(top + plotH - h)\" width=\"\(barW)\" height=\"\(h)\" fill=\"#a8c1e0\"><title>\(Self.e(m.key)): \(m.reports)</title></rect>"
+            html +=
+                "<rect x=\"\(x)\" y=\"\(top + plotH - hBad)\" width=\"\(barW)\" height=\"\(hBad)\" fill=\"#b3261e\"><title>\(Self.e(m.key)): \(m.nonCompliant)</title></rect>"
             if months.count <= 24 {
-                html += "<text x=\"\(x + barW / 2)\" y=\"\(top + plotH - h - 3)\" text-anchor=\"middle\" style=\"font-size:10px\" data-figure=\"month/\(Self.e(m.key))/reports\">\(m.reports)</text>"
+                html +=
+                    "<text x=\"\(x + barW / 2)\" y=\"\(top + plotH - h - 3)\" text-anchor=\"middle\" style=\"font-size:10px\" data-figure=\"month/\(Self.e(m.key))/reports\">\(m.reports)</text>"
             }
             if n % labelEvery == 0 {
-                html += "<text x=\"\(x + barW / 2)\" y=\"\(top + plotH + 16)\" text-anchor=\"middle\" style=\"font-size:11px\">\(Self.e(m.key))</text>"
+                html +=
+                    "<text x=\"\(x + barW / 2)\" y=\"\(top + plotH + 16)\" text-anchor=\"middle\" style=\"font-size:11px\">\(Self.e(m.key))</text>"
             }
             let share = m.evaluated == 0 ? 0 : Double(m.unknowns) / Double(m.evaluated)
             points.append("\(x + barW / 2),\(top + plotH - Int(share * Double(plotH)))")
@@ -150,7 +168,8 @@ struct Page {
     }
 
     mutating func rules(_ rows: [RuleRow], _ t: DashboardLabels) {
-        html += "<section id=\"rules\"><h2>\(Self.e(t("By rule (most fails first)", "按规则（不合规最多者在前）")))</h2><div class=\"scroll\"><table class=\"sortable\">"
+        html +=
+            "<section id=\"rules\"><h2>\(Self.e(t("By rule (most fails first)", "按规则（不合规最多者在前）")))</h2><div class=\"scroll\"><table class=\"sortable\">"
         html += header(
             [t("Rule", "规则"), t("severity", "严重程度")] + FindingState.allCases.map { t.state($0) }
                 + [t("venues failing", "不合规场所"), t("repeat offences", "屡犯"), t("fixed", "已整改")])
@@ -169,7 +188,8 @@ struct Page {
     }
 
     mutating func statesAndSeverities(_ r: Rollups, _ t: DashboardLabels) {
-        html += "<section id=\"states\"><h2>\(Self.e(t("Findings by state, fails by severity", "按状态统计结果，按严重程度统计不合规项")))</h2><table><thead><tr>"
+        html +=
+            "<section id=\"states\"><h2>\(Self.e(t("Findings by state, fails by severity", "按状态统计结果，按严重程度统计不合规项")))</h2><table><thead><tr>"
         html += FindingState.allCases.map { "<th scope=\"col\">\(Self.e(t.state($0)))</th>" }.joined()
         html += Severity.allCases.map { "<th scope=\"col\">\(Self.e(t("fail: ", "不合规：") + t.severity($0)))</th>" }.joined()
         html += "</tr></thead><tbody><tr>"
@@ -179,45 +199,62 @@ struct Page {
     }
 
     mutating func repeats(_ r: Rollups, limit: Int, _ t: DashboardLabels) {
-        html += "<section id=\"repeat\"><h2>\(Self.e(t("Repeat offenders: the same rule failing in consecutive assessments", "屡犯：连续评估中同一规则均不合规")))</h2>"
-        html += "<p><b data-figure=\"repeat/count\">\(r.repeatOffences.count)</b> \(Self.e(t("repeat offences at", "项屡犯，涉及")))\u{a0}<b data-figure=\"repeat/venues-2\">\(r.repeatOffenderVenues)</b> \(Self.e(t("venues.", "个场所。")))</p>"
+        html +=
+            "<section id=\"repeat\"><h2>\(Self.e(t("Repeat offenders: the same rule failing in consecutive assessments", "屡犯：连续评估中同一规则均不合规")))</h2>"
+        html +=
+            "<p><b data-figure=\"repeat/count\">\(r.repeatOffences.count)</b> \(Self.e(t("repeat offences at", "项屡犯，涉及")))\u{a0}<b data-figure=\"repeat/venues-2\">\(r.repeatOffenderVenues)</b> \(Self.e(t("venues.", "个场所。")))</p>"
         html += "<div class=\"scroll\"><table class=\"sortable\">"
-        html += header([t("Venue", "场所"), t("district", "区"), t("rule", "规则"), t("target", "对象"), t("consecutive fails", "连续不合规次数"), t("first", "首次"), t("last", "最近")], text: 4)
+        html += header(
+            [
+                t("Venue", "场所"), t("district", "区"), t("rule", "规则"), t("target", "对象"), t("consecutive fails", "连续不合规次数"),
+                t("first", "首次"), t("last", "最近"),
+            ], text: 4)
         html += "<tbody>"
         for o in r.repeatOffences.prefix(limit) {
             let k = "repeat/\(o.venueID)/\(o.rule)[\(o.target ?? "")]"
-            html += "<tr><td><b>\(Self.e(o.venueID))</b><br>\(Self.e(o.venueName ?? ""))</td><td class=\"text\">\(Self.e(o.district ?? ""))</td>"
+            html +=
+                "<tr><td><b>\(Self.e(o.venueID))</b><br>\(Self.e(o.venueName ?? ""))</td><td class=\"text\">\(Self.e(o.district ?? ""))</td>"
             html += "<td class=\"text\">\(Self.e(o.rule))</td><td class=\"text\">\(Self.e(o.target ?? "–"))</td>"
             html += figure("\(k)/assessments", o.assessments, fail: true)
             html += "<td>\(Self.e(o.firstDate?.description ?? "–"))</td><td>\(Self.e(o.lastDate?.description ?? "–"))</td></tr>"
         }
         html += "</tbody></table></div>"
         if r.repeatOffences.count > limit {
-            html += "<p class=\"note\">\(Self.e(t("The \(limit) longest streaks are shown; repeat-offences.csv has all of them.", "仅显示最长的 \(limit) 项；repeat-offences.csv 含全部。")))</p>"
+            html +=
+                "<p class=\"note\">\(Self.e(t("The \(limit) longest streaks are shown; repeat-offences.csv has all of them.", "仅显示最长的 \(limit) 项；repeat-offences.csv 含全部。")))</p>"
         }
         html += "</section>\n"
     }
 
     mutating func fixed(_ fixed: [FixedFinding], limit: Int, _ t: DashboardLabels) {
         html += "<section id=\"fixed\"><h2>\(Self.e(t("Fixed since the previous assessment", "较上次评估已整改")))</h2>"
-        html += "<p><b data-figure=\"fixed/count-2\">\(fixed.count)</b> \(Self.e(t("fails were gone at the venue's next assessment.", "项不合规在该场所下次评估时已消除。")))</p>"
+        html +=
+            "<p><b data-figure=\"fixed/count-2\">\(fixed.count)</b> \(Self.e(t("fails were gone at the venue's next assessment.", "项不合规在该场所下次评估时已消除。")))</p>"
         html += "<div class=\"scroll\"><table class=\"sortable\">"
-        html += header([t("Venue", "场所"), t("district", "区"), t("rule", "规则"), t("target", "对象"), t("failed on", "不合规日期"), t("fixed on", "整改确认日期"), t("now", "现状")], text: 4)
+        html += header(
+            [
+                t("Venue", "场所"), t("district", "区"), t("rule", "规则"), t("target", "对象"), t("failed on", "不合规日期"), t("fixed on", "整改确认日期"),
+                t("now", "现状"),
+            ], text: 4)
         html += "<tbody>"
         for f in fixed.prefix(limit) {
-            html += "<tr><td><b>\(Self.e(f.venueID))</b><br>\(Self.e(f.venueName ?? ""))</td><td class=\"text\">\(Self.e(f.district ?? ""))</td>"
+            html +=
+                "<tr><td><b>\(Self.e(f.venueID))</b><br>\(Self.e(f.venueName ?? ""))</td><td class=\"text\">\(Self.e(f.district ?? ""))</td>"
             html += "<td class=\"text\">\(Self.e(f.rule))</td><td class=\"text\">\(Self.e(f.target ?? "–"))</td>"
-            html += "<td>\(Self.e(f.failedOn?.description ?? "–"))</td><td>\(Self.e(f.fixedOn?.description ?? "–"))</td><td>\(Self.e(t.fixedNow(f.now)))</td></tr>"
+            html +=
+                "<td>\(Self.e(f.failedOn?.description ?? "–"))</td><td>\(Self.e(f.fixedOn?.description ?? "–"))</td><td>\(Self.e(t.fixedNow(f.now)))</td></tr>"
         }
         html += "</tbody></table></div>"
         if fixed.count > limit {
-            html += "<p class=\"note\">\(Self.e(t("The first \(limit) are shown; fixed.csv has all of them.", "仅显示前 \(limit) 项；fixed.csv 含全部。")))</p>"
+            html +=
+                "<p class=\"note\">\(Self.e(t("The first \(limit) are shown; fixed.csv has all of them.", "仅显示前 \(limit) 项；fixed.csv 含全部。")))</p>"
         }
         html += "</section>\n"
     }
 
     mutating func selfVersusInspection(_ s: SelfVersusInspection, _ t: DashboardLabels) {
-        html += "<section id=\"self\"><h2>\(Self.e(t("Self-assessments against the inspection that followed", "自查结果与随后检查结果对比")))</h2><table class=\"kv\"><tbody>"
+        html +=
+            "<section id=\"self\"><h2>\(Self.e(t("Self-assessments against the inspection that followed", "自查结果与随后检查结果对比")))</h2><table class=\"kv\"><tbody>"
         func row(_ label: String, _ key: String, _ value: Int) -> String {
             "<tr><th scope=\"row\" class=\"text\">\(Self.e(label))</th><td data-figure=\"\(key)\">\(value)</td></tr>"
         }
@@ -228,7 +265,8 @@ struct Page {
         html += row(t("fails in the inspections", "检查发现的不合规项"), "self/inspection-fails", s.inspectionFails)
         html += row(t("inspection fails the self-assessment had marked pass", "自查标为通过但检查不合规"), "self/missed", s.missedBySelf)
         html += row(t("inspection fails the self-assessment had left unknown", "自查结果未知但检查不合规"), "self/unknown-in-self", s.unknownInSelf)
-        html += "</tbody></table><h2 style=\"margin-top:14px\">\(Self.e(t("Verdicts: self-assessment (rows) × inspection (columns)", "结论：自查（行）× 检查（列）")))</h2><table class=\"kv\">"
+        html +=
+            "</tbody></table><h2 style=\"margin-top:14px\">\(Self.e(t("Verdicts: self-assessment (rows) × inspection (columns)", "结论：自查（行）× 检查（列）")))</h2><table class=\"kv\">"
         html += header([""] + Verdict.allCases.map { t.verdict($0) })
         html += "<tbody>"
         for a in Verdict.allCases {

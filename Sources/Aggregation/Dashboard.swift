@@ -39,7 +39,9 @@ public struct Dashboard {
         page.html += "<section class=\"charts\">"
         page.barChart(
             id: "chart-district", title: t("Fails by district", "各区不合规项"),
-            bars: r.byDistrict.sorted { ($0.fails, $1.key) > ($1.fails, $0.key) }.map { (t.plain($0.key), $0.fails, "district/\($0.key)/fail") })
+            bars: r.byDistrict.sorted { ($0.fails, $1.key) > ($1.fails, $0.key) }.map {
+                (t.plain($0.key), $0.fails, "district/\($0.key)/fail")
+            })
         page.barChart(
             id: "chart-rule", title: t("Top failing rules", "不合规最多的规则"),
             bars: r.topFailingRules().map { ($0.rule, $0.fails, "rule/\($0.rule)/fail") })
@@ -47,8 +49,11 @@ public struct Dashboard {
         page.html += "</section>\n"
         page.groupTable("by-district", t("By district", "按区"), t("District", "区"), r.byDistrict, "district", t, t.plain)
         page.groupTable("by-type", t("By venue type", "按场所类型"), t("Venue type", "场所类型"), r.byVenueType, "type", t, t.venueType)
-        page.groupTable("by-jurisdiction", t("By jurisdiction", "按法域"), t("Jurisdiction", "法域"), r.byJurisdiction, "jurisdiction", t, t.plain)
-        page.groupTable("by-kind", t("By assessment kind (unknown share: where evidence is missing)", "按评估类型（未知比例：缺少证据之处）"), t("Kind", "类型"), r.byKind, "kind", t, t.kind)
+        page.groupTable(
+            "by-jurisdiction", t("By jurisdiction", "按法域"), t("Jurisdiction", "法域"), r.byJurisdiction, "jurisdiction", t, t.plain)
+        page.groupTable(
+            "by-kind", t("By assessment kind (unknown share: where evidence is missing)", "按评估类型（未知比例：缺少证据之处）"), t("Kind", "类型"), r.byKind,
+            "kind", t, t.kind)
         page.groupTable("by-month", t("Trend by month", "按月趋势"), t("Month", "月份"), r.byMonth, "month", t, t.plain)
         page.rules(r.byRule, t)
         page.statesAndSeverities(r, t)

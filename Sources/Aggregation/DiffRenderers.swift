@@ -9,9 +9,11 @@ public enum DiffRenderer {
         // Every text from a report is made display-safe: no newline to forge a line, no control
         // or bidirectional character to rewrite the terminal.
         func c(_ s: String) -> String { DisplaySafeText.clean(s) }
-        var out = "\(c(d.new.venueID)) \(c(d.new.venueName ?? "")): \(d.old.date?.description ?? "undated") -> \(d.new.date?.description ?? "undated")\n"
+        var out =
+            "\(c(d.new.venueID)) \(c(d.new.venueName ?? "")): \(d.old.date?.description ?? "undated") -> \(d.new.date?.description ?? "undated")\n"
         for e in d.entries {
-            var line = "\(c(newPath)): \(e.change == .new ? "error" : "note"): [\(c(e.rule))] \(e.change.rawValue.replacingOccurrences(of: "_", with: " ")): \(c(e.key)) \(c(e.title.en))"
+            var line =
+                "\(c(newPath)): \(e.change == .new ? "error" : "note"): [\(c(e.rule))] \(e.change.rawValue.replacingOccurrences(of: "_", with: " ")): \(c(e.key)) \(c(e.title.en))"
             line += " (\(e.oldState?.rawValue ?? "absent") -> \(e.newState?.rawValue ?? "absent")"
             if e.severityChanged { line += "; severity \(e.oldSeverity?.rawValue ?? "") -> \(e.newSeverity?.rawValue ?? "")" }
             out += line + ")\n"
@@ -48,16 +50,24 @@ public enum DiffRenderer {
             """
         for c in ReportDiff.Change.allCases {
             let cls = c == .new ? "bad" : c == .fixed ? "good" : c == .stillFailing ? "warn" : ""
-            html += "<div class=\"card \(cls)\"><span class=\"n\" data-figure=\"diff/\(c.rawValue)\">\(d.count(c))</span><span class=\"l\">\(e(name(c)))</span></div>"
+            html +=
+                "<div class=\"card \(cls)\"><span class=\"n\" data-figure=\"diff/\(c.rawValue)\">\(d.count(c))</span><span class=\"l\">\(e(name(c)))</span></div>"
         }
-        html += "</section><section><table class=\"sortable\"><thead><tr><th class=\"text\">\(e(t("change", "变化")))</th><th class=\"text\">\(e(t("rule", "规则")))</th><th class=\"text\">\(e(t("target", "对象")))</th><th>\(e(t("before", "之前")))</th><th>\(e(t("now", "现在")))</th><th>\(e(t("severity", "严重程度")))</th></tr></thead><tbody>"
+        html +=
+            "</section><section><table class=\"sortable\"><thead><tr><th class=\"text\">\(e(t("change", "变化")))</th><th class=\"text\">\(e(t("rule", "规则")))</th><th class=\"text\">\(e(t("target", "对象")))</th><th>\(e(t("before", "之前")))</th><th>\(e(t("now", "现在")))</th><th>\(e(t("severity", "严重程度")))</th></tr></thead><tbody>"
         for x in d.entries {
-            let severity = x.severityChanged ? "\(t.severity(x.oldSeverity ?? .info)) → \(t.severity(x.newSeverity ?? .info))" : t.severity(x.newSeverity ?? x.oldSeverity ?? .info)
+            let severity =
+                x.severityChanged
+                ? "\(t.severity(x.oldSeverity ?? .info)) → \(t.severity(x.newSeverity ?? .info))"
+                : t.severity(x.newSeverity ?? x.oldSeverity ?? .info)
             let cls = x.change == .new ? "text fail" : "text"
-            html += "<tr><td class=\"\(cls)\">\(e(name(x.change)))</td><td class=\"text\"><b>\(e(x.rule))</b><br>\(e(x.title[language]))</td><td class=\"text\">\(e(x.target ?? "–"))</td>"
-            html += "<td>\(e(x.oldState.map(t.state) ?? t("absent", "无")))</td><td>\(e(x.newState.map(t.state) ?? t("absent", "无")))</td><td>\(e(severity))</td></tr>"
+            html +=
+                "<tr><td class=\"\(cls)\">\(e(name(x.change)))</td><td class=\"text\"><b>\(e(x.rule))</b><br>\(e(x.title[language]))</td><td class=\"text\">\(e(x.target ?? "–"))</td>"
+            html +=
+                "<td>\(e(x.oldState.map(t.state) ?? t("absent", "无")))</td><td>\(e(x.newState.map(t.state) ?? t("absent", "无")))</td><td>\(e(severity))</td></tr>"
         }
-        html += "</tbody></table><p class=\"note\">\(d.unchanged) \(e(t("findings unchanged are not listed.", "项未变化的结果未列出。")))</p></section></main><script>\(Dashboard.script)</script></body></html>\n"
+        html +=
+            "</tbody></table><p class=\"note\">\(d.unchanged) \(e(t("findings unchanged are not listed.", "项未变化的结果未列出。")))</p></section></main><script>\(Dashboard.script)</script></body></html>\n"
         return html
     }
 
@@ -77,12 +87,16 @@ public enum DiffRenderer {
             }
             var result: [String: JSONValue] = [
                 "ruleId": .string(x.rule),
-                "message": .object(["text": .string("\(x.change.rawValue.replacingOccurrences(of: "_", with: " ")): \(x.key): \(x.title.en)")]),
+                "message": .object([
+                    "text": .string("\(x.change.rawValue.replacingOccurrences(of: "_", with: " ")): \(x.key): \(x.title.en)")
+                ]),
                 "baselineState": .string(baseline),
-                "locations": .array([.object([
-                    "physicalLocation": .object(["artifactLocation": .object(["uri": .string(newPath)])]),
-                    "logicalLocations": .array([.object(["fullyQualifiedName": .string("\(d.new.venueID)/\(x.key)")])]),
-                ])]),
+                "locations": .array([
+                    .object([
+                        "physicalLocation": .object(["artifactLocation": .object(["uri": .string(newPath)])]),
+                        "logicalLocations": .array([.object(["fullyQualifiedName": .string("\(d.new.venueID)/\(x.key)")])]),
+                    ])
+                ]),
                 "properties": .object([
                     "change": .string(x.change.rawValue), "oldState": .string(x.oldState?.rawValue ?? "absent"),
                     "newState": .string(x.newState?.rawValue ?? "absent"), "target": .optional(x.target),
@@ -104,18 +118,22 @@ public enum DiffRenderer {
         let doc: JSONValue = .object([
             "$schema": .string("https://json.schemastore.org/sarif-2.1.0.json"),
             "version": .string("2.1.0"),
-            "runs": .array([.object([
-                "tool": .object(["driver": .object([
-                    "name": .string("venue-audit"), "version": .string(toolVersion),
-                    "informationUri": .string("https://example.org/venue-audit"),
-                    "rules": .array(ruleIDs.map { .object(["id": .string($0)]) }),
-                ])]),
-                "results": .array(results),
-                "properties": .object([
-                    "venueId": .string(d.new.venueID), "baselineReport": .string(d.old.digest),
-                    "currentReport": .string(d.new.digest),
-                ]),
-            ])]),
+            "runs": .array([
+                .object([
+                    "tool": .object([
+                        "driver": .object([
+                            "name": .string("venue-audit"), "version": .string(toolVersion),
+                            "informationUri": .string("https://example.org/venue-audit"),
+                            "rules": .array(ruleIDs.map { .object(["id": .string($0)]) }),
+                        ])
+                    ]),
+                    "results": .array(results),
+                    "properties": .object([
+                        "venueId": .string(d.new.venueID), "baselineReport": .string(d.old.digest),
+                        "currentReport": .string(d.new.digest),
+                    ]),
+                ])
+            ]),
         ])
         return doc.rendered()
     }

@@ -75,7 +75,10 @@ public struct ReportReader: Sendable {
             return (.implausible, "report format version '\(parsed.formatVersion)' is not one this tool reads (1)")
         }
         if let toolVersion, Self.isNewer(parsed.toolVersion, than: toolVersion) {
-            return (.implausible, "written by venue-audit \(parsed.toolVersion), newer than this one (\(toolVersion)); aggregate with that version")
+            return (
+                .implausible,
+                "written by venue-audit \(parsed.toolVersion), newer than this one (\(toolVersion)); aggregate with that version"
+            )
         }
         let today = CivilDate(year: 1970, month: 1, day: 1)!.adding(days: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
         if let date = summary.date, date > today {

@@ -14,30 +14,41 @@ public enum RollupCSV {
             "evaluated", "unknown_share",
         ]
         func groups(_ rows: [GroupRow]) -> String {
-            table(groupHeader, rows.map { g in
-                [g.key] + [g.reports, g.venues, g.nonCompliant, g.incomplete, g.compliant, g.findings, g.fails, g.unknowns,
-                    g.evaluated].map(String.init) + [share(g.unknownShare)]
-            })
+            table(
+                groupHeader,
+                rows.map { g in
+                    [g.key]
+                        + [
+                            g.reports, g.venues, g.nonCompliant, g.incomplete, g.compliant, g.findings, g.fails, g.unknowns,
+                            g.evaluated,
+                        ].map(String.init) + [share(g.unknownShare)]
+                })
         }
         let ruleHeader =
             ["rule", "title_en", "title_zh", "severity"] + FindingState.allCases.map(\.rawValue)
             + ["venues_failing", "repeat_offences", "fixed"]
-        let rules = table(ruleHeader, r.byRule.map { row in
-            [row.rule, row.title.en, row.title.zh, row.severity.rawValue]
-                + FindingState.allCases.map { String(row.states[$0, default: 0]) }
-                + [row.venuesFailing, row.repeatOffences, row.fixed].map(String.init)
-        })
+        let rules = table(
+            ruleHeader,
+            r.byRule.map { row in
+                [row.rule, row.title.en, row.title.zh, row.severity.rawValue]
+                    + FindingState.allCases.map { String(row.states[$0, default: 0]) }
+                    + [row.venuesFailing, row.repeatOffences, row.fixed].map(String.init)
+            })
         let repeats = table(
             ["venue", "name", "district", "rule", "target", "assessments", "first", "last"],
             r.repeatOffences.map { o in
-                [o.venueID, o.venueName ?? "", o.district ?? "", o.rule, o.target ?? "", String(o.assessments),
-                    o.firstDate?.description ?? "", o.lastDate?.description ?? ""]
+                [
+                    o.venueID, o.venueName ?? "", o.district ?? "", o.rule, o.target ?? "", String(o.assessments),
+                    o.firstDate?.description ?? "", o.lastDate?.description ?? "",
+                ]
             })
         let fixed = table(
             ["venue", "name", "district", "rule", "target", "failed_on", "fixed_on", "now"],
             r.fixed.map { f in
-                [f.venueID, f.venueName ?? "", f.district ?? "", f.rule, f.target ?? "", f.failedOn?.description ?? "",
-                    f.fixedOn?.description ?? "", f.now]
+                [
+                    f.venueID, f.venueName ?? "", f.district ?? "", f.rule, f.target ?? "", f.failedOn?.description ?? "",
+                    f.fixedOn?.description ?? "", f.now,
+                ]
             })
         let s = r.selfVersusInspection
         var pairs: [[String]] = []

@@ -128,7 +128,9 @@ enum GroupedNumbers {
         } else if mobile.count == 13, mobile.starts(with: Array("86".utf8)) {
             mobile = mobile.dropFirst(2)
         }
-        if mobile.count == 11, mobile.first == UInt8(ascii: "1"), (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(mobile.dropFirst().first!) {
+        if mobile.count == 11, mobile.first == UInt8(ascii: "1"),
+            (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(mobile.dropFirst().first!)
+        {
             return (.mobilePhone, d.count - 8)
         }
         // 0, a 2- or 3-digit area code not starting with 0, then 7 or 8 digits.
@@ -158,7 +160,9 @@ enum UnicodeEmail {
             while start > copied, isLocal(scalars[start - 1]) { start -= 1 }
             var end = i + 1
             var lastDot = -1
-            while end < scalars.count, isDomain(scalars[end]) || (scalars[end] == "." && end + 1 < scalars.count && isDomain(scalars[end + 1])) {
+            while end < scalars.count,
+                isDomain(scalars[end]) || (scalars[end] == "." && end + 1 < scalars.count && isDomain(scalars[end + 1]))
+            {
                 if scalars[end] == "." { lastDot = end }
                 end += 1
             }

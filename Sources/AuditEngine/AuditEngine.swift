@@ -1,7 +1,7 @@
 import AuditBasics
-import Foundation
 import AuditResults
 import Conditions
+import Foundation
 import PolicyCatalog
 import VenueModel
 
@@ -123,7 +123,9 @@ public struct AuditEngine: Sendable {
     public func profile(for venue: VenueDescription) throws(Refusal) -> Profile {
         if let id = options.profileID {
             guard let profile = catalog.profiles[id] else {
-                throw Refusal(diagnostic: .error("no-profile", "no profile '\(id)'; known: \(catalog.profiles.keys.sorted().joined(separator: ", "))", at: nil))
+                throw Refusal(
+                    diagnostic: .error(
+                        "no-profile", "no profile '\(id)'; known: \(catalog.profiles.keys.sorted().joined(separator: ", "))", at: nil))
             }
             return profile
         }

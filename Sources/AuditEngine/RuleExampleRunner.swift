@@ -113,7 +113,8 @@ public struct RuleExampleRunner: Sendable {
             // point the fragment does not define does not, fragments being short on purpose.
             let problems = venue.diagnostics.filter { $0.severity == .error || $0.code == "unknown-field" }
             if !problems.isEmpty {
-                return .failure(ExampleProblem("the example is not a clean venue description: \(problems.map(\.description).joined(separator: "; "))"))
+                return .failure(
+                    ExampleProblem("the example is not a clean venue description: \(problems.map(\.description).joined(separator: "; "))"))
             }
             return .success(venue)
         } catch {

@@ -147,7 +147,8 @@ struct VenueRun {
                     return make(.notApplicable, fact.location, LocalizedText(en: "does not apply here", zh: "此处不适用"))
                 }
             case .unknown(let u):
-                return make(.unknown, u.location, notRecorded(u, targetPath: Self.targetPath(rule, targetID), what: "whether the rule applies"))
+                return make(
+                    .unknown, u.location, notRecorded(u, targetPath: Self.targetPath(rule, targetID), what: "whether the rule applies"))
             case .error(let message, let location):
                 return make(.error, location, LocalizedText(message))
             }

@@ -149,9 +149,11 @@ extension Checker {
         }
         do {
             let regex = try LinearRegex(literal)
-            return Typed(type: .bool, eval: Self.strict1(target.eval) { value, location in
-                Runtime.match(value, regex, location)
-            })
+            return Typed(
+                type: .bool,
+                eval: Self.strict1(target.eval) { value, location in
+                    Runtime.match(value, regex, location)
+                })
         } catch {
             report(ConditionError.Code.type, "invalid regular expression '\(literal)': \(error)", at: patternSyntax.start)
             return Self.invalid

@@ -72,7 +72,8 @@ extension Runtime {
                     kept.append(Fact(v.factValue, at: l))
                     continue
                 }
-                if kind == .filter, case .value(.bool, _) = r {} else if kind == .filter {
+                if kind == .filter, case .value(.bool, _) = r {
+                } else if kind == .filter {
                     guard case .value(let v, let l) = r else { return r }
                     return .error("the expression of filter() must give bool, got \(v.kindName)", l)
                 }

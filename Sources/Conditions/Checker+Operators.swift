@@ -61,9 +61,11 @@ extension Checker {
         case .equal, .notEqual:
             checkEquality(left.type, right.type, leftSyntax, rightSyntax, at: syntax.at)
             let wantEqual = op == .equal
-            return Typed(type: .bool, eval: Self.strict2(l, r) { a, b, location in
-                .value(.bool(Value.equal(a, b) == wantEqual), location)
-            })
+            return Typed(
+                type: .bool,
+                eval: Self.strict2(l, r) { a, b, location in
+                    .value(.bool(Value.equal(a, b) == wantEqual), location)
+                })
         case .less, .lessEqual, .greater, .greaterEqual:
             let lk = left.type.kinds
             let rk = right.type.kinds

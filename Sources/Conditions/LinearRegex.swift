@@ -291,7 +291,9 @@ private struct PatternParser {
                 guard var high = peek else { throw error("missing ']'") }
                 position += 1
                 if high == "\\" {
-                    guard case .scalar(let s) = try parseEscape(inClass: true).node else { throw error("a class range cannot end in a shorthand") }
+                    guard case .scalar(let s) = try parseEscape(inClass: true).node else {
+                        throw error("a class range cannot end in a shorthand")
+                    }
                     high = s
                 }
                 guard low.value <= high.value else { throw error("a class range that runs backwards") }

@@ -32,7 +32,8 @@ struct Parser {
         let then = try binary(minimum: 1)
         try expect(.colon)
         let otherwise = try expression()
-        return try node(.conditional(condition, then, otherwise), from: condition, at: question.start, children: [condition, then, otherwise])
+        return try node(
+            .conditional(condition, then, otherwise), from: condition, at: question.start, children: [condition, then, otherwise])
     }
 
     private mutating func binary(minimum: Int) throws(ConditionError) -> Syntax {
@@ -90,7 +91,8 @@ struct Parser {
                 let bracket = advance()
                 let subscriptExpression = try expression()
                 try expect(.rightBracket)
-                result = try node(.index(result, subscriptExpression), from: result, at: bracket.start, children: [result, subscriptExpression])
+                result = try node(
+                    .index(result, subscriptExpression), from: result, at: bracket.start, children: [result, subscriptExpression])
             } else {
                 return result
             }

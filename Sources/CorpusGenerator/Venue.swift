@@ -28,7 +28,8 @@ struct Venue {
             id: id, name: "\(street) Road \(kinds[rng.int(0..<kinds.count)]) No. \(number)", type: t.0, district: d.0,
             jurisdiction: options.jurisdiction, risk: risk, method: method,
             visible: method == "paper_register" && rng.chance(risk * 1.2),
-            keepsTooLong: rng.chance(risk), sensitiveField: rng.chance(risk * 0.8) ? ["id_number", "body_temperature", "travel_history"][rng.int(0..<3)] : nil,
+            keepsTooLong: rng.chance(risk),
+            sensitiveField: rng.chance(risk * 0.8) ? ["id_number", "body_temperature", "travel_history"][rng.int(0..<3)] : nil,
             hasQR: rng.chance(0.6))
     }
 
@@ -87,7 +88,8 @@ struct Venue {
         y += "      attended: \(visible ? "sometimes" : "always")\n"
         y += "    retention:\n      policy_days: \(policyDays)\n"
         if !rng.chance(omit) { y += "      oldest_record_date: \(date.adding(days: -age))\n" }
-        y += "    disposal: { method: \(keepsTooLong ? "discard_in_trash" : "shredding"), frequency_days: \(keepsTooLong ? 30 : 7), logged: \(!keepsTooLong) }\n"
+        y +=
+            "    disposal: { method: \(keepsTooLong ? "discard_in_trash" : "shredding"), frequency_days: \(keepsTooLong ? 30 : 7), logged: \(!keepsTooLong) }\n"
         if hasQR {
             y += """
                   - id: door-qr

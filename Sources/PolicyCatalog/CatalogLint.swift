@@ -14,7 +14,9 @@ public enum CatalogLint {
             }
             for example in rule.examples where example.state == .fail && example.at == nil {
                 problems.append(
-                    .warning("lint-at", "\(rule.id): failing example '\(example.name)' does not say where the finding points (at:)", at: example.location))
+                    .warning(
+                        "lint-at", "\(rule.id): failing example '\(example.name)' does not say where the finding points (at:)",
+                        at: example.location))
             }
             for (field, text) in [("title", rule.title), ("message", rule.message), ("remediation", rule.remediation)] {
                 for language in Language.allCases where text[language].trimmingCharacters(in: .whitespaces).isEmpty {

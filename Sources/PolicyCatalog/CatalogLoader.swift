@@ -93,7 +93,9 @@ public enum CatalogLoader {
     /// Adds an organisation's tailored profile from its own file (`--profile FILE`).
     public static func addProfile(file path: String, to catalog: inout Catalog) throws(Failure) -> Profile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Failure(diagnostics: [.error("policy-missing-file", "cannot read \(path)", at: FileLocation(file: path, line: 1, column: 1))])
+            throw Failure(diagnostics: [
+                .error("policy-missing-file", "cannot read \(path)", at: FileLocation(file: path, line: 1, column: 1))
+            ])
         }
         let docs: [YAMLDocument]
         do throws(YAMLError) {
@@ -106,7 +108,10 @@ public enum CatalogLoader {
         }
         let (raw, problems) = ProfileLoader.load(root, file: path)
         guard let raw, !problems.hasErrors else { throw Failure(diagnostics: problems) }
-        var all = Array(catalog.profiles.values.map { ProfileLoader.Raw(profile: $0, extends: nil, location: FileLocation(file: $0.file, line: 1, column: 1), references: []) })
+        var all = Array(
+            catalog.profiles.values.map {
+                ProfileLoader.Raw(profile: $0, extends: nil, location: FileLocation(file: $0.file, line: 1, column: 1), references: [])
+            })
         all.append(raw)
         let (profiles, more) = resolveProfiles(all, packs: catalog.packs)
         guard !more.hasErrors, let profile = profiles[raw.profile.id] else { throw Failure(diagnostics: problems + more) }
@@ -143,7 +148,8 @@ public enum CatalogLoader {
             var profile = raw.profile
             if let parent = raw.extends {
                 guard !chain.contains(parent), let parentProfile = resolve(parent, chain: chain + [id]) else {
-                    diagnostics.append(.error("policy-profile", "profile '\(id)' extends '\(parent)', which does not exist or loops", at: raw.location))
+                    diagnostics.append(
+                        .error("policy-profile", "profile '\(id)' extends '\(parent)', which does not exist or loops", at: raw.location))
                     return nil
                 }
                 profile = ProfileLoader.resolve(raw, parent: parentProfile)
@@ -157,14 +163,23 @@ public enum CatalogLoader {
             for ref in raw.references {
                 switch ref.kind {
                 case "pack" where packs.first(where: { $0.id == ref.name }) == nil:
-                    diagnostics.append(.error("policy-reference", "profile '\(raw.profile.id)' names pack '\(ref.name)', which does not exist", at: ref.location))
+                    diagnostics.append(
+                        .error(
+                            "policy-reference", "profile '\(raw.profile.id)' names pack '\(ref.name)', which does not exist",
+                            at: ref.location))
                 case "rule" where !ruleIDs.contains(ref.name):
-                    diagnostics.append(.error("policy-reference", "profile '\(raw.profile.id)' names rule '\(ref.name)', which does not exist", at: ref.location))
+                    diagnostics.append(
+                        .error(
+                            "policy-reference", "profile '\(raw.profile.id)' names rule '\(ref.name)', which does not exist",
+                            at: ref.location))
                 case "param":
                     let parts = ref.name.split(separator: ".", maxSplits: 1).map(String.init)
                     let ok = parts.count == 2 && packs.first { $0.id == parts[0] }?.params.contains { $0.name == parts[1] } == true
                     if !ok {
-                        diagnostics.append(.error("policy-reference", "profile '\(raw.profile.id)' sets '\(ref.name)', which is no pack.param", at: ref.location))
+                        diagnostics.append(
+                            .error(
+                                "policy-reference", "profile '\(raw.profile.id)' sets '\(ref.name)', which is no pack.param",
+                                at: ref.location))
                     }
                 default:
                     break

@@ -67,7 +67,9 @@ public struct LegalRegistry: Sendable {
                 diagnostics += p.diagnostics
                 if confidence == "low" {
                     diagnostics.append(
-                        .error("policy-low-confidence", "provision '\(key.value)#\(pkey.value)' is low confidence; check it before encoding", at: pkey.location))
+                        .error(
+                            "policy-low-confidence", "provision '\(key.value)#\(pkey.value)' is low confidence; check it before encoding",
+                            at: pkey.location))
                 }
                 if let label {
                     provisions[pkey.value] = Provision(key: pkey.value, label: label, summary: summary, url: purl, confidence: confidence)

@@ -13,7 +13,8 @@ struct NodeReader {
     init(_ node: YAMLNode, what: String) {
         self.node = node
         self.what = what
-        if case .mapping = node {} else {
+        if case .mapping = node {
+        } else {
             diagnostics.append(.error("policy-type", "\(what) must be a map, not a \(node.kindName)", at: node.location))
         }
     }
@@ -33,7 +34,8 @@ struct NodeReader {
             return nil
         }
         guard case .scalar(let s) = value else {
-            diagnostics.append(.error("policy-type", "'\(key)' of \(what) must be a single value, not a \(value.kindName)", at: value.location))
+            diagnostics.append(
+                .error("policy-type", "'\(key)' of \(what) must be a single value, not a \(value.kindName)", at: value.location))
             return nil
         }
         return s
@@ -54,7 +56,9 @@ struct NodeReader {
         guard let s = scalar(key, required: required) else { return nil }
         guard values.contains(s.value) else {
             diagnostics.append(
-                .error("policy-value", "'\(key)' of \(what) must be one of \(values.joined(separator: ", ")), not '\(s.value)'", at: s.location))
+                .error(
+                    "policy-value", "'\(key)' of \(what) must be one of \(values.joined(separator: ", ")), not '\(s.value)'", at: s.location
+                ))
             return nil
         }
         return s.value

@@ -76,10 +76,11 @@ struct PackLoader {
             return Fact(.list(items.compactMap(literalFact)), at: location)
         case .mapping(let pairs, let location):
             return Fact(
-                .map(pairs.compactMap { pair in
-                    guard case .scalar(let k) = pair.key, let v = literalFact(pair.value) else { return nil }
-                    return FactEntry(key: k.value, keyLocation: k.location, value: v)
-                }), at: location)
+                .map(
+                    pairs.compactMap { pair in
+                        guard case .scalar(let k) = pair.key, let v = literalFact(pair.value) else { return nil }
+                        return FactEntry(key: k.value, keyLocation: k.location, value: v)
+                    }), at: location)
         }
     }
 
@@ -102,7 +103,9 @@ struct PackLoader {
         r.what = "rule \(id)"
         if let idScalar, !Self.isValidRuleID(id) {
             diagnostics.append(
-                .error("policy-rule-id", "rule id '\(id)' must look like CN-PIPL-19-RETENTION (capitals, digits, dots, dashes)", at: idScalar.location))
+                .error(
+                    "policy-rule-id", "rule id '\(id)' must look like CN-PIPL-19-RETENTION (capitals, digits, dots, dashes)",
+                    at: idScalar.location))
         }
         let status = r.oneOf("status", ["preview", "stable", "deprecated"]) ?? "stable"
         let since = r.string("since")
@@ -128,7 +131,8 @@ struct PackLoader {
                 var notes: [String] = []
                 if let guess = Suggestions.closest(to: c.value, in: legal.keys) { notes.append("did you mean '\(guess)'?") }
                 diagnostics.append(
-                    .error("policy-citation", "citation '\(c.value)' resolves to nothing in legal-sources.yaml", at: c.location, notes: notes))
+                    .error(
+                        "policy-citation", "citation '\(c.value)' resolves to nothing in legal-sources.yaml", at: c.location, notes: notes))
             }
         }
 
@@ -157,7 +161,10 @@ struct PackLoader {
             guard let text = message?[language] else { continue }
             for name in MessagePlaceholders.names(in: text) where !allowed.contains(name) {
                 diagnostics.append(
-                    .error("policy-placeholder", "placeholder '{\(name)}' in the \(language.rawValue) message of \(id) names no evidence or param", at: r.raw("message")?.location ?? r.location))
+                    .error(
+                        "policy-placeholder",
+                        "placeholder '{\(name)}' in the \(language.rawValue) message of \(id) names no evidence or param",
+                        at: r.raw("message")?.location ?? r.location))
             }
         }
 
@@ -170,7 +177,8 @@ struct PackLoader {
         guard let severity, let scope, let title, let rationale, let message, let remediation, let require else { return nil }
         return Rule(
             id: id, packID: packID, status: status, since: since, severity: severity, scope: scope, effectiveFrom: from,
-            effectiveTo: to, jurisdictions: jurisdictions, appliesIf: appliesIf, evidence: evidence, require: require, title: title, rationale: rationale,
+            effectiveTo: to, jurisdictions: jurisdictions, appliesIf: appliesIf, evidence: evidence, require: require, title: title,
+            rationale: rationale,
             message: message, remediation: remediation, citations: citations, examples: examples, isPractice: isPractice,
             location: idScalar?.location ?? node.location)
     }
@@ -239,7 +247,9 @@ struct PackLoader {
         diagnostics += r.diagnostics
         if expected == .outOfScope, let at {
             diagnostics.append(
-                .error("policy-value", "an out_of_scope example expects no finding, so it has nothing to point at; drop 'at'", at: at.location))
+                .error(
+                    "policy-value", "an out_of_scope example expects no finding, so it has nothing to point at; drop 'at'", at: at.location)
+            )
         }
         guard let expected, let givenScalar else { return nil }
         let blockStyle = givenScalar.style == .literal || givenScalar.style == .folded
@@ -255,14 +265,19 @@ struct PackLoader {
         if s.value == "out_of_scope" {
             guard hasJurisdictions else {
                 diagnostics.append(
-                    .error("policy-value", "out_of_scope needs the rule to list 'jurisdictions'; \(rule) runs in every jurisdiction of its profiles", at: s.location))
+                    .error(
+                        "policy-value",
+                        "out_of_scope needs the rule to list 'jurisdictions'; \(rule) runs in every jurisdiction of its profiles",
+                        at: s.location))
                 return nil
             }
             return .outOfScope
         }
         if let state = FindingState(rawValue: s.value) { return .state(state) }
         diagnostics.append(
-            .error("policy-value", "expected state must be one of pass, fail, unknown, not_applicable, out_of_scope, not '\(s.value)'", at: s.location))
+            .error(
+                "policy-value", "expected state must be one of pass, fail, unknown, not_applicable, out_of_scope, not '\(s.value)'",
+                at: s.location))
         return nil
     }
 

@@ -89,7 +89,9 @@ public enum Jurisdiction {
         else { return false }
         return parts.dropFirst().allSatisfy { part in
             (1...3).contains(part.utf8.count)
-                && part.utf8.allSatisfy { ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
+                && part.utf8.allSatisfy {
+                    ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+                }
         }
     }
 }

@@ -1,4 +1,5 @@
 import AuditBasics
+
 /// A JSON document built in code and printed deterministically: object keys sorted by their
 /// UTF-8 bytes, two-space indentation, non-ASCII text written as is, no escaped slashes.
 ///

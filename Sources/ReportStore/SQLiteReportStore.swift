@@ -119,7 +119,9 @@ public final class SQLiteReportStore: ReportStore {
     public func stored(like summary: ReportSummary) throws -> (digest: String, path: String)? {
         try queue.read { db in
             let row = try Row.fetchOne(
-                db, sql: "SELECT digest, path FROM report WHERE digest = ? UNION ALL SELECT digest, path FROM report WHERE assessment = ? LIMIT 1",
+                db,
+                sql:
+                    "SELECT digest, path FROM report WHERE digest = ? UNION ALL SELECT digest, path FROM report WHERE assessment = ? LIMIT 1",
                 arguments: [summary.digest, summary.assessment])
             return row.map { ($0[0], $0[1]) }
         }

@@ -5,217 +5,217 @@
 /// runs). A print stylesheet lays the report out for A4.
 enum HTMLTemplate {
     static let text = #"""
-<!DOCTYPE html>
-<html lang="{{lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="venue-audit {{toolVersion}}">
-<title>{{labels.report}}: {{venueTitle}}</title>
-<style>
-:root { --fail: #b42318; --fail-bg: #fef3f2; --warn: #b54708; --warn-bg: #fffaeb; --ok: #067647; --ok-bg: #ecfdf3;
-  --muted: #475467; --line: #d0d5dd; --code-bg: #f2f4f7; }
-* { box-sizing: border-box; }
-body { font-family: system-ui, -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
-  margin: 0 auto; max-width: 60rem; padding: 1rem 1.25rem 3rem; color: #101828; line-height: 1.5;
-  overflow-wrap: break-word; }
-h1 { font-size: 1.5rem; margin: 0.5rem 0 0.25rem; }
-h2 { font-size: 1.2rem; margin: 2rem 0 0.5rem; border-bottom: 2px solid var(--line); padding-bottom: 0.25rem; }
-h3 { font-size: 1rem; margin: 1.25rem 0 0.5rem; color: var(--muted); }
-.meta { color: var(--muted); font-size: 0.9rem; margin: 0; }
-.meta dt { font-weight: 600; display: inline; }
-.meta dd { display: inline; margin: 0 1rem 0 0.25rem; }
-.meta dt, .nw { white-space: nowrap; }
-.meta code { overflow-wrap: anywhere; }
-.banner { border-radius: 6px; padding: 0.75rem 1rem; margin: 1rem 0; font-size: 1.25rem; font-weight: 700; border: 2px solid; }
-.banner small { display: block; font-size: 0.9rem; font-weight: 400; }
-.verdict-non_compliant { color: var(--fail); background: var(--fail-bg); border-color: var(--fail); }
-.verdict-incomplete { color: var(--warn); background: var(--warn-bg); border-color: var(--warn); }
-.verdict-compliant { color: var(--ok); background: var(--ok-bg); border-color: var(--ok); }
-.privacy { border-left: 4px solid var(--warn); background: var(--warn-bg); padding: 0.5rem 0.75rem; }
-table.counts { border-collapse: collapse; margin: 0.5rem 1.5rem 0.5rem 0; display: inline-table; vertical-align: top; }
-table.counts caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; white-space: nowrap; }
-table.counts td, table.counts th { border: 1px solid var(--line); padding: 0.2rem 0.6rem; text-align: left; }
-table.counts td.n { text-align: right; font-variant-numeric: tabular-nums; }
-.badge { display: inline-block; border-radius: 999px; padding: 0 0.5rem; font-size: 0.8rem; font-weight: 600;
-  border: 1px solid currentColor; white-space: nowrap; }
-.state-fail, .state-error { color: var(--fail); }
-.state-unknown, .state-waived { color: var(--warn); }
-.state-pass { color: var(--ok); }
-.state-not_applicable { color: var(--muted); }
-.finding { border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 4px; padding: 0.5rem 0.9rem;
-  margin: 0.6rem 0; break-inside: avoid; }
-.finding.state-fail, .finding.state-error { border-left-color: var(--fail); color: inherit; }
-.finding.state-unknown, .finding.state-waived { border-left-color: var(--warn); color: inherit; }
-.finding.state-pass { border-left-color: var(--ok); color: inherit; }
-.finding.state-not_applicable { color: inherit; }
-.finding h4 { margin: 0.2rem 0; font-size: 1rem; }
-.finding .rule { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85rem; }
-.finding .message { margin: 0.3rem 0; font-weight: 600; }
-.finding dl { margin: 0.3rem 0; display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.75rem; }
-.finding dt { font-weight: 600; color: var(--muted); }
-.finding dd { margin: 0; overflow-wrap: anywhere; }
-pre.source { background: var(--code-bg); padding: 0.3rem 0.5rem; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere;
-  font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85rem; }
-.loc { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85rem; color: var(--muted); }
-ol.actions { margin: 0.2rem 0; padding-left: 1.4rem; }
-ul.plain { margin: 0; padding-left: 1.1rem; }
-.compact { padding: 0.25rem 0.9rem; }
-.compact h4 { font-weight: 400; }
-.compact .summary { color: var(--muted); font-size: 0.9rem; }
-#filters { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 1rem 0; padding: 0.5rem;
-  background: var(--code-bg); border-radius: 4px; }
-#filters[hidden] { display: none; }
-#filters input[type=search] { flex: 1 1 14rem; padding: 0.25rem; }
-footer { margin-top: 3rem; color: var(--muted); font-size: 0.8rem; }
-@media (max-width: 40rem) {
-  body { padding: 0.75rem 0.75rem 2rem; }
-  .finding { padding: 0.5rem 0.6rem; }
-  .finding dl { grid-template-columns: 1fr; gap: 0; }
-  .finding dd { margin-bottom: 0.4rem; }
-}
-@media print {
-  @page { size: A4; margin: 15mm 12mm; }
-  body { max-width: none; padding: 0; font-size: 10pt; }
-  #filters { display: none !important; }
-  .finding { display: block !important; }
-  .group, .section { display: block !important; }
-  a { color: inherit; text-decoration: none; }
-  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 8pt; color: var(--muted); }
-  h2, h3, .finding h4 { break-after: avoid; break-inside: avoid; }
-  footer { margin-top: 1.5rem; break-inside: avoid; }
-}
-</style>
-</head>
-<body>
-<header>
-<p class="meta">{{labels.report}}</p>
-<h1>{{venueTitle}}</h1>
-<dl class="meta">
-<dt>{{labels.venue}}</dt><dd>{{venue.id}}</dd>
-{{#venue.hasType}}<dt>{{labels.type}}</dt><dd>{{venue.type}}</dd>
-{{/venue.hasType}}{{#venue.hasJurisdiction}}<dt>{{labels.jurisdiction}}</dt><dd>{{venue.jurisdiction}}</dd>
-{{/venue.hasJurisdiction}}{{#venue.hasDistrict}}<dt>{{labels.district}}</dt><dd>{{venue.district}}</dd>
-{{/venue.hasDistrict}}{{#venue.hasOperator}}<dt>{{labels.operatorName}}</dt><dd>{{venue.operator}}</dd>
-{{/venue.hasOperator}}</dl>
-<dl class="meta">
-<dt>{{labels.assessment}}</dt><dd>{{assessment.kind}}</dd>
-{{#assessment.hasDate}}<dt>{{labels.date}}</dt><dd>{{assessment.date}}</dd>
-{{/assessment.hasDate}}{{#assessment.hasAssessor}}<dt>{{labels.assessor}}</dt><dd>{{assessment.assessor}}{{#assessment.hasOrganization}}{{comma}}{{assessment.organization}}{{/assessment.hasOrganization}}</dd>
-{{/assessment.hasAssessor}}{{^assessment.hasAssessor}}{{#assessment.hasOrganization}}<dt>{{labels.assessor}}</dt><dd>{{assessment.organization}}</dd>
-{{/assessment.hasOrganization}}{{/assessment.hasAssessor}}</dl>
-</header>
+        <!DOCTYPE html>
+        <html lang="{{lang}}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="venue-audit {{toolVersion}}">
+        <title>{{labels.report}}: {{venueTitle}}</title>
+        <style>
+        :root { --fail: #b42318; --fail-bg: #fef3f2; --warn: #b54708; --warn-bg: #fffaeb; --ok: #067647; --ok-bg: #ecfdf3;
+          --muted: #475467; --line: #d0d5dd; --code-bg: #f2f4f7; }
+        * { box-sizing: border-box; }
+        body { font-family: system-ui, -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
+          margin: 0 auto; max-width: 60rem; padding: 1rem 1.25rem 3rem; color: #101828; line-height: 1.5;
+          overflow-wrap: break-word; }
+        h1 { font-size: 1.5rem; margin: 0.5rem 0 0.25rem; }
+        h2 { font-size: 1.2rem; margin: 2rem 0 0.5rem; border-bottom: 2px solid var(--line); padding-bottom: 0.25rem; }
+        h3 { font-size: 1rem; margin: 1.25rem 0 0.5rem; color: var(--muted); }
+        .meta { color: var(--muted); font-size: 0.9rem; margin: 0; }
+        .meta dt { font-weight: 600; display: inline; }
+        .meta dd { display: inline; margin: 0 1rem 0 0.25rem; }
+        .meta dt, .nw { white-space: nowrap; }
+        .meta code { overflow-wrap: anywhere; }
+        .banner { border-radius: 6px; padding: 0.75rem 1rem; margin: 1rem 0; font-size: 1.25rem; font-weight: 700; border: 2px solid; }
+        .banner small { display: block; font-size: 0.9rem; font-weight: 400; }
+        .verdict-non_compliant { color: var(--fail); background: var(--fail-bg); border-color: var(--fail); }
+        .verdict-incomplete { color: var(--warn); background: var(--warn-bg); border-color: var(--warn); }
+        .verdict-compliant { color: var(--ok); background: var(--ok-bg); border-color: var(--ok); }
+        .privacy { border-left: 4px solid var(--warn); background: var(--warn-bg); padding: 0.5rem 0.75rem; }
+        table.counts { border-collapse: collapse; margin: 0.5rem 1.5rem 0.5rem 0; display: inline-table; vertical-align: top; }
+        table.counts caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; white-space: nowrap; }
+        table.counts td, table.counts th { border: 1px solid var(--line); padding: 0.2rem 0.6rem; text-align: left; }
+        table.counts td.n { text-align: right; font-variant-numeric: tabular-nums; }
+        .badge { display: inline-block; border-radius: 999px; padding: 0 0.5rem; font-size: 0.8rem; font-weight: 600;
+          border: 1px solid currentColor; white-space: nowrap; }
+        .state-fail, .state-error { color: var(--fail); }
+        .state-unknown, .state-waived { color: var(--warn); }
+        .state-pass { color: var(--ok); }
+        .state-not_applicable { color: var(--muted); }
+        .finding { border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 4px; padding: 0.5rem 0.9rem;
+          margin: 0.6rem 0; break-inside: avoid; }
+        .finding.state-fail, .finding.state-error { border-left-color: var(--fail); color: inherit; }
+        .finding.state-unknown, .finding.state-waived { border-left-color: var(--warn); color: inherit; }
+        .finding.state-pass { border-left-color: var(--ok); color: inherit; }
+        .finding.state-not_applicable { color: inherit; }
+        .finding h4 { margin: 0.2rem 0; font-size: 1rem; }
+        .finding .rule { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85rem; }
+        .finding .message { margin: 0.3rem 0; font-weight: 600; }
+        .finding dl { margin: 0.3rem 0; display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.75rem; }
+        .finding dt { font-weight: 600; color: var(--muted); }
+        .finding dd { margin: 0; overflow-wrap: anywhere; }
+        pre.source { background: var(--code-bg); padding: 0.3rem 0.5rem; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere;
+          font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85rem; }
+        .loc { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85rem; color: var(--muted); }
+        ol.actions { margin: 0.2rem 0; padding-left: 1.4rem; }
+        ul.plain { margin: 0; padding-left: 1.1rem; }
+        .compact { padding: 0.25rem 0.9rem; }
+        .compact h4 { font-weight: 400; }
+        .compact .summary { color: var(--muted); font-size: 0.9rem; }
+        #filters { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 1rem 0; padding: 0.5rem;
+          background: var(--code-bg); border-radius: 4px; }
+        #filters[hidden] { display: none; }
+        #filters input[type=search] { flex: 1 1 14rem; padding: 0.25rem; }
+        footer { margin-top: 3rem; color: var(--muted); font-size: 0.8rem; }
+        @media (max-width: 40rem) {
+          body { padding: 0.75rem 0.75rem 2rem; }
+          .finding { padding: 0.5rem 0.6rem; }
+          .finding dl { grid-template-columns: 1fr; gap: 0; }
+          .finding dd { margin-bottom: 0.4rem; }
+        }
+        @media print {
+          @page { size: A4; margin: 15mm 12mm; }
+          body { max-width: none; padding: 0; font-size: 10pt; }
+          #filters { display: none !important; }
+          .finding { display: block !important; }
+          .group, .section { display: block !important; }
+          a { color: inherit; text-decoration: none; }
+          a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 8pt; color: var(--muted); }
+          h2, h3, .finding h4 { break-after: avoid; break-inside: avoid; }
+          footer { margin-top: 1.5rem; break-inside: avoid; }
+        }
+        </style>
+        </head>
+        <body>
+        <header>
+        <p class="meta">{{labels.report}}</p>
+        <h1>{{venueTitle}}</h1>
+        <dl class="meta">
+        <dt>{{labels.venue}}</dt><dd>{{venue.id}}</dd>
+        {{#venue.hasType}}<dt>{{labels.type}}</dt><dd>{{venue.type}}</dd>
+        {{/venue.hasType}}{{#venue.hasJurisdiction}}<dt>{{labels.jurisdiction}}</dt><dd>{{venue.jurisdiction}}</dd>
+        {{/venue.hasJurisdiction}}{{#venue.hasDistrict}}<dt>{{labels.district}}</dt><dd>{{venue.district}}</dd>
+        {{/venue.hasDistrict}}{{#venue.hasOperator}}<dt>{{labels.operatorName}}</dt><dd>{{venue.operator}}</dd>
+        {{/venue.hasOperator}}</dl>
+        <dl class="meta">
+        <dt>{{labels.assessment}}</dt><dd>{{assessment.kind}}</dd>
+        {{#assessment.hasDate}}<dt>{{labels.date}}</dt><dd>{{assessment.date}}</dd>
+        {{/assessment.hasDate}}{{#assessment.hasAssessor}}<dt>{{labels.assessor}}</dt><dd>{{assessment.assessor}}{{#assessment.hasOrganization}}{{comma}}{{assessment.organization}}{{/assessment.hasOrganization}}</dd>
+        {{/assessment.hasAssessor}}{{^assessment.hasAssessor}}{{#assessment.hasOrganization}}<dt>{{labels.assessor}}</dt><dd>{{assessment.organization}}</dd>
+        {{/assessment.hasOrganization}}{{/assessment.hasAssessor}}</dl>
+        </header>
 
-<div class="banner verdict-{{verdict}}" role="status">{{verdictText}}
-<small>{{failingCount}} {{labels.failing}} · {{labels.failThreshold}}{{colon}}{{failThreshold}}</small></div>
-{{#personalDataFound}}<p class="privacy">{{labels.personalData}}</p>{{/personalDataFound}}
+        <div class="banner verdict-{{verdict}}" role="status">{{verdictText}}
+        <small>{{failingCount}} {{labels.failing}} · {{labels.failThreshold}}{{colon}}{{failThreshold}}</small></div>
+        {{#personalDataFound}}<p class="privacy">{{labels.personalData}}</p>{{/personalDataFound}}
 
-<table class="counts"><caption>{{labels.byState}}</caption>
-{{#stateCounts}}<tr><th><span class="badge state-{{state}}">{{label}}</span></th><td class="n">{{count}}</td></tr>
-{{/stateCounts}}</table>
-<table class="counts"><caption>{{labels.bySeverity}}</caption>
-{{#severityCounts}}<tr><th>{{label}}</th><td class="n">{{count}}</td></tr>
-{{/severityCounts}}</table>
+        <table class="counts"><caption>{{labels.byState}}</caption>
+        {{#stateCounts}}<tr><th><span class="badge state-{{state}}">{{label}}</span></th><td class="n">{{count}}</td></tr>
+        {{/stateCounts}}</table>
+        <table class="counts"><caption>{{labels.bySeverity}}</caption>
+        {{#severityCounts}}<tr><th>{{label}}</th><td class="n">{{count}}</td></tr>
+        {{/severityCounts}}</table>
 
-<form id="filters" hidden onsubmit="return false">
-<strong>{{labels.filters}}</strong>
-<select id="f-state" aria-label="{{labels.allStates}}"><option value="">{{labels.allStates}}</option>
-{{#stateCounts}}<option value="{{state}}">{{label}}</option>{{/stateCounts}}</select>
-<select id="f-severity" aria-label="{{labels.allSeverities}}"><option value="">{{labels.allSeverities}}</option>
-{{#severityCounts}}<option value="{{severity}}">{{label}}</option>{{/severityCounts}}</select>
-<select id="f-pack" aria-label="{{labels.allLaws}}"><option value="">{{labels.allLaws}}</option>
-{{#packs}}<option value="{{id}}">{{id}} {{version}}</option>{{/packs}}</select>
-<input type="search" id="f-text" placeholder="{{labels.search}}" aria-label="{{labels.search}}">
-</form>
+        <form id="filters" hidden onsubmit="return false">
+        <strong>{{labels.filters}}</strong>
+        <select id="f-state" aria-label="{{labels.allStates}}"><option value="">{{labels.allStates}}</option>
+        {{#stateCounts}}<option value="{{state}}">{{label}}</option>{{/stateCounts}}</select>
+        <select id="f-severity" aria-label="{{labels.allSeverities}}"><option value="">{{labels.allSeverities}}</option>
+        {{#severityCounts}}<option value="{{severity}}">{{label}}</option>{{/severityCounts}}</select>
+        <select id="f-pack" aria-label="{{labels.allLaws}}"><option value="">{{labels.allLaws}}</option>
+        {{#packs}}<option value="{{id}}">{{id}} {{version}}</option>{{/packs}}</select>
+        <input type="search" id="f-text" placeholder="{{labels.search}}" aria-label="{{labels.search}}">
+        </form>
 
-<main>
-<h2>{{labels.findings}}</h2>
-{{#sections}}
-<section class="section" data-section="{{state}}">
-<h2 class="state-{{state}}">{{heading}} ({{count}})</h2>
-{{#groups}}
-<div class="group">
-<h3>{{labels.target}}{{colon}}{{target}}</h3>
-{{#findings}}
-{{#detailed}}
-<article class="finding state-{{state}}" id="{{anchor}}" data-state="{{state}}" data-severity="{{severity}}" data-pack="{{pack}}">
-<h4><span class="badge state-{{state}}">{{stateLabel}}</span> <span class="badge">{{severityLabel}}</span> {{title}}</h4>
-<div class="rule"><a href="{{ruleURL}}">{{ruleID}}</a> · {{pack}}{{#practice}} · {{labels.practice}}{{/practice}}</div>
-<p class="message">{{message}}</p>
-<dl>
-{{#hasLocation}}<dt>{{labels.location}}</dt><dd class="loc">{{location}}</dd>
-{{/hasLocation}}{{#hasSourceLine}}<dt>{{labels.sourceLine}}</dt><dd><pre class="source">{{sourceLine}}</pre></dd>
-{{/hasSourceLine}}{{#hasExpected}}<dt>{{labels.expected}}</dt><dd>{{expected}}</dd>
-{{/hasExpected}}{{#hasEvidence}}<dt>{{labels.evidence}}</dt><dd><ul class="plain">{{#evidence}}<li><code>{{name}}</code> = {{value}}{{#hasLocation}} <span class="loc">({{location}})</span>{{/hasLocation}}</li>{{/evidence}}</ul></dd>
-{{/hasEvidence}}{{#hasCitations}}<dt>{{labels.citations}}</dt><dd><ul class="plain">{{#citations}}<li>{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}, {{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}, {{provision}}{{/hasURL}}</li>{{/citations}}</ul></dd>
-{{/hasCitations}}{{#hasWaiver}}<dt>{{labels.waiver}}</dt><dd>{{waiver.reason}} ({{waiver.approvedBy}}; {{labels.waiverExpires}} {{waiver.expires}}){{^waiver.active}} <strong class="state-fail">{{labels.waiverInactive}}</strong>{{/waiver.active}}</dd>
-{{/hasWaiver}}<dt>{{labels.remediation}}</dt><dd><ol class="actions">{{#actions}}<li>{{.}}</li>{{/actions}}</ol></dd>
-</dl>
-</article>
-{{/detailed}}
-{{^detailed}}
-<article class="finding compact state-{{state}}" id="{{anchor}}" data-state="{{state}}" data-severity="{{severity}}" data-pack="{{pack}}">
-<h4><span class="badge state-{{state}}">{{stateLabel}}</span> <a class="rule" href="{{ruleURL}}">{{ruleID}}</a> {{title}} <span class="summary">{{message}}</span></h4>
-</article>
-{{/detailed}}
-{{/findings}}
-</div>
-{{/groups}}
-</section>
-{{/sections}}
-{{^sections}}<p>—</p>{{/sections}}
-</main>
+        <main>
+        <h2>{{labels.findings}}</h2>
+        {{#sections}}
+        <section class="section" data-section="{{state}}">
+        <h2 class="state-{{state}}">{{heading}} ({{count}})</h2>
+        {{#groups}}
+        <div class="group">
+        <h3>{{labels.target}}{{colon}}{{target}}</h3>
+        {{#findings}}
+        {{#detailed}}
+        <article class="finding state-{{state}}" id="{{anchor}}" data-state="{{state}}" data-severity="{{severity}}" data-pack="{{pack}}">
+        <h4><span class="badge state-{{state}}">{{stateLabel}}</span> <span class="badge">{{severityLabel}}</span> {{title}}</h4>
+        <div class="rule"><a href="{{ruleURL}}">{{ruleID}}</a> · {{pack}}{{#practice}} · {{labels.practice}}{{/practice}}</div>
+        <p class="message">{{message}}</p>
+        <dl>
+        {{#hasLocation}}<dt>{{labels.location}}</dt><dd class="loc">{{location}}</dd>
+        {{/hasLocation}}{{#hasSourceLine}}<dt>{{labels.sourceLine}}</dt><dd><pre class="source">{{sourceLine}}</pre></dd>
+        {{/hasSourceLine}}{{#hasExpected}}<dt>{{labels.expected}}</dt><dd>{{expected}}</dd>
+        {{/hasExpected}}{{#hasEvidence}}<dt>{{labels.evidence}}</dt><dd><ul class="plain">{{#evidence}}<li><code>{{name}}</code> = {{value}}{{#hasLocation}} <span class="loc">({{location}})</span>{{/hasLocation}}</li>{{/evidence}}</ul></dd>
+        {{/hasEvidence}}{{#hasCitations}}<dt>{{labels.citations}}</dt><dd><ul class="plain">{{#citations}}<li>{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}, {{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}, {{provision}}{{/hasURL}}</li>{{/citations}}</ul></dd>
+        {{/hasCitations}}{{#hasWaiver}}<dt>{{labels.waiver}}</dt><dd>{{waiver.reason}} ({{waiver.approvedBy}}; {{labels.waiverExpires}} {{waiver.expires}}){{^waiver.active}} <strong class="state-fail">{{labels.waiverInactive}}</strong>{{/waiver.active}}</dd>
+        {{/hasWaiver}}<dt>{{labels.remediation}}</dt><dd><ol class="actions">{{#actions}}<li>{{.}}</li>{{/actions}}</ol></dd>
+        </dl>
+        </article>
+        {{/detailed}}
+        {{^detailed}}
+        <article class="finding compact state-{{state}}" id="{{anchor}}" data-state="{{state}}" data-severity="{{severity}}" data-pack="{{pack}}">
+        <h4><span class="badge state-{{state}}">{{stateLabel}}</span> <a class="rule" href="{{ruleURL}}">{{ruleID}}</a> {{title}} <span class="summary">{{message}}</span></h4>
+        </article>
+        {{/detailed}}
+        {{/findings}}
+        </div>
+        {{/groups}}
+        </section>
+        {{/sections}}
+        {{^sections}}<p>—</p>{{/sections}}
+        </main>
 
-{{#hasObservations}}
-<h2>{{labels.observations}}</h2>
-<ul>
-{{#observations}}<li><strong>{{kind}}</strong>{{#hasAt}} · <code>{{at}}</code>{{/hasAt}}{{#hasLocation}} <span class="loc">({{location}})</span>{{/hasLocation}}{{#hasNote}}{{colon}}{{note}}{{/hasNote}}{{#hasEvidence}}<ul class="plain">{{#evidence}}<li>{{.}}</li>{{/evidence}}</ul>{{/hasEvidence}}</li>
-{{/observations}}
-</ul>
-{{/hasObservations}}
+        {{#hasObservations}}
+        <h2>{{labels.observations}}</h2>
+        <ul>
+        {{#observations}}<li><strong>{{kind}}</strong>{{#hasAt}} · <code>{{at}}</code>{{/hasAt}}{{#hasLocation}} <span class="loc">({{location}})</span>{{/hasLocation}}{{#hasNote}}{{colon}}{{note}}{{/hasNote}}{{#hasEvidence}}<ul class="plain">{{#evidence}}<li>{{.}}</li>{{/evidence}}</ul>{{/hasEvidence}}</li>
+        {{/observations}}
+        </ul>
+        {{/hasObservations}}
 
-{{#hasDiagnostics}}
-<h2>{{labels.diagnostics}}</h2>
-<ul>
-{{#diagnostics}}<li><span class="loc">{{location}}</span> <strong>{{severity}}</strong> [{{code}}] {{message}}{{#notes}}<br><span class="loc">{{labels.note}}{{colon}}</span>{{.}}{{/notes}}</li>
-{{/diagnostics}}
-</ul>
-{{/hasDiagnostics}}
+        {{#hasDiagnostics}}
+        <h2>{{labels.diagnostics}}</h2>
+        <ul>
+        {{#diagnostics}}<li><span class="loc">{{location}}</span> <strong>{{severity}}</strong> [{{code}}] {{message}}{{#notes}}<br><span class="loc">{{labels.note}}{{colon}}</span>{{.}}{{/notes}}</li>
+        {{/diagnostics}}
+        </ul>
+        {{/hasDiagnostics}}
 
-<footer>
-<dl class="meta">
-<dt>{{labels.input}}</dt><dd><code>{{input.path}}</code> (#{{input.documentIndex}})</dd>
-<dt>{{labels.sha256}}</dt><dd><code>{{input.sha256}}</code></dd><br>
-<dt>{{labels.profile}}</dt><dd class="nw">{{profile}}</dd>
-<dt>{{labels.packs}}</dt><dd>{{#packs}}{{id}} {{version}} {{/packs}}</dd>
-<dt>{{labels.asOf}}</dt><dd class="nw">{{asOf}}</dd><br>
-<dt>{{labels.tool}}</dt><dd class="nw">venue-audit {{toolVersion}}</dd>
-<dt>{{labels.generated}}</dt><dd class="nw">{{generatedAt}}</dd>
-</dl>
-</footer>
+        <footer>
+        <dl class="meta">
+        <dt>{{labels.input}}</dt><dd><code>{{input.path}}</code> (#{{input.documentIndex}})</dd>
+        <dt>{{labels.sha256}}</dt><dd><code>{{input.sha256}}</code></dd><br>
+        <dt>{{labels.profile}}</dt><dd class="nw">{{profile}}</dd>
+        <dt>{{labels.packs}}</dt><dd>{{#packs}}{{id}} {{version}} {{/packs}}</dd>
+        <dt>{{labels.asOf}}</dt><dd class="nw">{{asOf}}</dd><br>
+        <dt>{{labels.tool}}</dt><dd class="nw">venue-audit {{toolVersion}}</dd>
+        <dt>{{labels.generated}}</dt><dd class="nw">{{generatedAt}}</dd>
+        </dl>
+        </footer>
 
-<script>
-(function () {
-  var form = document.getElementById("filters");
-  form.hidden = false;
-  var controls = ["f-state", "f-severity", "f-pack", "f-text"].map(function (id) { return document.getElementById(id); });
-  function apply() {
-    var state = controls[0].value, severity = controls[1].value, pack = controls[2].value;
-    var text = controls[3].value.trim().toLowerCase();
-    document.querySelectorAll("article.finding").forEach(function (el) {
-      var show = (!state || el.dataset.state === state) && (!severity || el.dataset.severity === severity) &&
-        (!pack || el.dataset.pack === pack) && (!text || el.textContent.toLowerCase().indexOf(text) >= 0);
-      el.style.display = show ? "" : "none";
-    });
-    document.querySelectorAll(".group, .section").forEach(function (el) {
-      el.style.display = el.querySelector("article.finding:not([style*='none'])") ? "" : "none";
-    });
-  }
-  controls.forEach(function (c) { c.addEventListener("input", apply); c.addEventListener("change", apply); });
-})();
-</script>
-</body>
-</html>
+        <script>
+        (function () {
+          var form = document.getElementById("filters");
+          form.hidden = false;
+          var controls = ["f-state", "f-severity", "f-pack", "f-text"].map(function (id) { return document.getElementById(id); });
+          function apply() {
+            var state = controls[0].value, severity = controls[1].value, pack = controls[2].value;
+            var text = controls[3].value.trim().toLowerCase();
+            document.querySelectorAll("article.finding").forEach(function (el) {
+              var show = (!state || el.dataset.state === state) && (!severity || el.dataset.severity === severity) &&
+                (!pack || el.dataset.pack === pack) && (!text || el.textContent.toLowerCase().indexOf(text) >= 0);
+              el.style.display = show ? "" : "none";
+            });
+            document.querySelectorAll(".group, .section").forEach(function (el) {
+              el.style.display = el.querySelector("article.finding:not([style*='none'])") ? "" : "none";
+            });
+          }
+          controls.forEach(function (c) { c.addEventListener("input", apply); c.addEventListener("change", apply); });
+        })();
+        </script>
+        </body>
+        </html>
 
-"""#
+        """#
 }

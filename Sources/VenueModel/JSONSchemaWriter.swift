@@ -70,7 +70,8 @@ public enum JSONSchemaWriter {
             members.append("\(p)\"additionalProperties\": \(schema(values, doc: "", indent: indent + 1))")
         case .nullable(let inner):
             members.append(
-                "\(p)\"anyOf\": [\n\(pad(indent + 1)){ \"type\": \"null\" },\n\(pad(indent + 1))\(schema(inner, doc: "", indent: indent + 2))\n\(p)]")
+                "\(p)\"anyOf\": [\n\(pad(indent + 1)){ \"type\": \"null\" },\n\(pad(indent + 1))\(schema(inner, doc: "", indent: indent + 2))\n\(p)]"
+            )
         }
         return "{\n\(members.joined(separator: ",\n"))\n\(pad(indent - 1))}"
     }

@@ -84,7 +84,8 @@ public struct ShapeDecoder {
                     notes.append("did you mean '\(guess)'?")
                 }
                 diagnostics.append(
-                    .warning("unknown-field", "unknown field '\(key.value)' in \(object.name); it is ignored", at: key.location, notes: notes))
+                    .warning(
+                        "unknown-field", "unknown field '\(key.value)' in \(object.name); it is ignored", at: key.location, notes: notes))
                 continue
             }
             if let value = decode(pair.value, as: field.shape, path: fieldPath) {

@@ -96,7 +96,9 @@ public enum VenueDecoder {
                     at: fact.location, notes: ["check both dates; if the day is not known, write the month alone (YYYY-MM)"]))
         }
         for (i, point) in (facts["collection_points"]?.list ?? []).enumerated() {
-            check(point["retention"]?["oldest_record_date"], "collection_points[\(i)].retention.oldest_record_date", "a record seen on the visit")
+            check(
+                point["retention"]?["oldest_record_date"], "collection_points[\(i)].retention.oldest_record_date",
+                "a record seen on the visit")
         }
         for (i, incident) in (facts["incidents"]?.list ?? []).enumerated() {
             check(incident["date"], "incidents[\(i)].date", "an incident the visit records")
@@ -113,7 +115,8 @@ public enum VenueDecoder {
             guard let id = point["id"] else { continue }
             if let first = pointIDs[id.string ?? ""] {
                 let where_ = first.map { " (first at line \($0.line))" } ?? ""
-                diagnostics.append(.error("duplicate-id", "collection point id '\(id.string ?? "")' is used twice\(where_)", at: id.location))
+                diagnostics.append(
+                    .error("duplicate-id", "collection point id '\(id.string ?? "")' is used twice\(where_)", at: id.location))
             } else {
                 pointIDs[id.string ?? ""] = id.location
             }

@@ -35,7 +35,8 @@ public struct VenueFileReader: Sendable {
     {
         let source = SourceText(path: path, bytes: bytes)
         let start = FileLocation(file: path, line: 1, column: 1)
-        if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) {
+        if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") })
+        {
             return (source, .error("empty", "empty file: expected a venue description (format, venue, assessment, ...)", at: start))
         }
         var count = 0

@@ -13,7 +13,8 @@ public enum WaiverFileReader {
         do throws(YAMLError) {
             let docs = try YAMLReader().readAll(bytes, file: path)
             guard let root = docs.first?.root else {
-                return Result(facts: nil, diagnostics: [.error("empty", "empty waiver file", at: FileLocation(file: path, line: 1, column: 1))])
+                return Result(
+                    facts: nil, diagnostics: [.error("empty", "empty waiver file", at: FileLocation(file: path, line: 1, column: 1))])
             }
             var decoder = ShapeDecoder()
             let fact = decoder.decode(root, as: .object(VenueSchema.waiverFile), path: "")

@@ -51,7 +51,8 @@ struct AggregationTests {
         let corrupt = try write("corrupt.xml", good.replacingOccurrences(of: "<findings>", with: "<findings><<&"))
         let truncated = try write("truncated.xml", String(good.prefix(good.count / 2)))
         let invalid = try write("invalid.xml", good.replacingOccurrences(of: "state=\"", with: "state=\"maybe-"))
-        let tamperedText = good.contains("state=\"fail\"")
+        let tamperedText =
+            good.contains("state=\"fail\"")
             ? good.replacingOccurrences(of: "state=\"fail\"", with: "state=\"pass\"")
             : good.replacingOccurrences(of: "<name>", with: "<name>X")
         let tampered = try write("tampered.xml", tamperedText)
@@ -67,7 +68,11 @@ struct AggregationTests {
         #expect(rollups.total.reports == sample.results.count, "only the good reports are aggregated")
         var reasons: [String: ReportRejection.Reason] = [:]
         for case .rejected(let r) in events { reasons[URL(fileURLWithPath: r.path).lastPathComponent] = r.reason }
-        #expect(reasons == ["corrupt.xml": .malformed, "truncated.xml": .truncated, "invalid.xml": .schemaInvalid, "tampered.xml": .tampered, "gone.xml": .unreadable])
+        #expect(
+            reasons == [
+                "corrupt.xml": .malformed, "truncated.xml": .truncated, "invalid.xml": .schemaInvalid, "tampered.xml": .tampered,
+                "gone.xml": .unreadable,
+            ])
         for case .rejected(let r) in events {
             #expect(r.diagnostics.first?.description.hasPrefix("\(r.path):") == true)
             #expect(r.diagnostics.first?.code == r.reason.code)

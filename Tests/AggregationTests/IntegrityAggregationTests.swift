@@ -55,11 +55,14 @@ struct IntegrityAggregationTests {
         let xml = try String(contentsOfFile: sample.files[index], encoding: .utf8)
         let dir = sample.directory
         let liar = try Self.write(
-            Self.forge(xml) { $0.replacingOccurrences(of: "verdict=\"non_compliant\"", with: "verdict=\"compliant\"") }, "liar.xml", in: dir)
+            Self.forge(xml) { $0.replacingOccurrences(of: "verdict=\"non_compliant\"", with: "verdict=\"compliant\"") }, "liar.xml", in: dir
+        )
         let date = try #require(failing.assessment.date).description
-        let future = try Self.write(Self.forge(xml) { $0.replacingOccurrences(of: "date=\"\(date)\"", with: "date=\"2099-01-01\"") }, "future.xml", in: dir)
+        let future = try Self.write(
+            Self.forge(xml) { $0.replacingOccurrences(of: "date=\"\(date)\"", with: "date=\"2099-01-01\"") }, "future.xml", in: dir)
         let newer = try Self.write(
-            Self.forge(xml) { $0.replacingOccurrences(of: "tool-version=\"0.0.0-test\"", with: "tool-version=\"9.0.0\"") }, "newer.xml", in: dir)
+            Self.forge(xml) { $0.replacingOccurrences(of: "tool-version=\"0.0.0-test\"", with: "tool-version=\"9.0.0\"") }, "newer.xml",
+            in: dir)
         var reader = try ReportReader(toolVersion: "0.1.0")
         reader.now = try #require(ISO8601DateFormatter().date(from: "2026-12-03T00:00:00Z"))
         func reason(_ path: String) -> (ReportRejection.Reason, String)? {
@@ -114,7 +117,9 @@ struct IntegrityAggregationTests {
     @Test("item 10: formula-like CSV cells are defused by their first scalar, behind invisible characters, and tabs too")
     func item10CSVFormulaGuard() {
         for hostile in ["=\u{0301}1+1", "=\u{200D}cmd", "\u{200B}=1+1", " =1+1", "\t=1+1", "\r=1", "＝1+1", "@SUM(A1)"] {
-            #expect(RollupCSV.cell(hostile).hasPrefix("'") || RollupCSV.cell(hostile).hasPrefix("\"'"), "\(hostile.unicodeScalars.map(\.value))")
+            #expect(
+                RollupCSV.cell(hostile).hasPrefix("'") || RollupCSV.cell(hostile).hasPrefix("\"'"), "\(hostile.unicodeScalars.map(\.value))"
+            )
         }
         #expect(RollupCSV.cell("Qingyang") == "Qingyang")
         #expect(RollupCSV.cell("-3") == "-3")

@@ -55,7 +55,8 @@ enum Recount {
         f["total/non-compliant-share"] = pct(nc, results.count)
         f["total/incomplete"] = "\(results.filter { $0.verdict == .incomplete }.count)"
         f["total/compliant"] = "\(results.filter { $0.verdict == .compliant }.count)"
-        f["total/compliant-with-fails"] = "\(results.filter { r in r.verdict == .compliant && r.findings.contains { $0.state == .fail } }.count)"
+        f["total/compliant-with-fails"] =
+            "\(results.filter { r in r.verdict == .compliant && r.findings.contains { $0.state == .fail } }.count)"
         f["total/unknown-share"] = pct(all.filter { $0.state == .unknown }.count, all.filter { $0.state != .notApplicable }.count)
         for s in FindingState.allCases { f["state/\(s.rawValue)"] = "\(all.filter { $0.state == s }.count)" }
         for s in Severity.allCases { f["severity/\(s.rawValue)"] = "\(all.filter { $0.state == .fail && $0.severity == s }.count)" }
@@ -142,15 +143,19 @@ enum Recount {
         f["self/missed"] = "\(missed)"
         f["self/unknown-in-self"] = "\(unknownInSelf)"
         for a in Verdict.allCases {
-            for b in Verdict.allCases { f["self/\(a.rawValue)/\(b.rawValue)"] = "\(matrix["self/\(a.rawValue)/\(b.rawValue)", default: 0])" }
+            for b in Verdict.allCases {
+                f["self/\(a.rawValue)/\(b.rawValue)"] = "\(matrix["self/\(a.rawValue)/\(b.rawValue)", default: 0])"
+            }
         }
-        f["self/optimistic"] = "\(matrix["self/compliant/non_compliant", default: 0] + matrix["self/compliant/incomplete", default: 0] + matrix["self/incomplete/non_compliant", default: 0])"
+        f["self/optimistic"] =
+            "\(matrix["self/compliant/non_compliant", default: 0] + matrix["self/compliant/incomplete", default: 0] + matrix["self/incomplete/non_compliant", default: 0])"
 
         // Rules.
         for rule in Set(all.map(\.ruleID)) {
             let rs = all.filter { $0.ruleID == rule }
             for s in FindingState.allCases { f["rule/\(rule)/\(s.rawValue)"] = "\(rs.filter { $0.state == s }.count)" }
-            f["rule/\(rule)/venues-failing"] = "\(Set(results.filter { $0.findings.contains { $0.ruleID == rule && $0.state == .fail } }.map(\.venue.id)).count)"
+            f["rule/\(rule)/venues-failing"] =
+                "\(Set(results.filter { $0.findings.contains { $0.ruleID == rule && $0.state == .fail } }.map(\.venue.id)).count)"
             f["rule/\(rule)/repeat-offences"] = "\(repeatsByRule[rule, default: 0])"
             f["rule/\(rule)/fixed"] = "\(fixedByRule[rule, default: 0])"
         }

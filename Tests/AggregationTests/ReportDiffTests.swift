@@ -36,11 +36,12 @@ struct ReportDiffTests {
         ])
         let diff = ReportDiff(old: try summary(old, date: "2021-03-01"), new: try summary(new, date: "2021-06-01"))
         let got = diff.entries.map { "\($0.change.rawValue) \($0.key)" }
-        #expect(got == [
-            "new XA-C-NEW[book]", "fixed XA-A-FIXED[book]", "fixed XA-G-GONE[slips]",
-            "still_failing XA-B-STILL[book]", "still_failing XA-B-STILL[slips]", "newly_waived XA-D-WAIVED[book]",
-            "unverified XA-F-UNKNOWN[book]", "severity_changed XA-E-SEVERITY[book]",
-        ])
+        #expect(
+            got == [
+                "new XA-C-NEW[book]", "fixed XA-A-FIXED[book]", "fixed XA-G-GONE[slips]",
+                "still_failing XA-B-STILL[book]", "still_failing XA-B-STILL[slips]", "newly_waived XA-D-WAIVED[book]",
+                "unverified XA-F-UNKNOWN[book]", "severity_changed XA-E-SEVERITY[book]",
+            ])
         #expect(diff.unchanged == 1)
         #expect(diff.entries.first { $0.key == "XA-B-STILL[slips]" }?.severityChanged == true)
 
@@ -48,10 +49,11 @@ struct ReportDiffTests {
         let doc = try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any]
         let results = ((doc?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
         let states = results.map { "\($0["ruleId"] ?? "") \($0["baselineState"] ?? "")" }
-        #expect(states == [
-            "XA-C-NEW new", "XA-A-FIXED absent", "XA-G-GONE absent", "XA-B-STILL unchanged", "XA-B-STILL updated",
-            "XA-D-WAIVED updated", "XA-F-UNKNOWN updated", "XA-E-SEVERITY updated",
-        ])
+        #expect(
+            states == [
+                "XA-C-NEW new", "XA-A-FIXED absent", "XA-G-GONE absent", "XA-B-STILL unchanged", "XA-B-STILL updated",
+                "XA-D-WAIVED updated", "XA-F-UNKNOWN updated", "XA-E-SEVERITY updated",
+            ])
         let text = DiffRenderer.text(diff, oldPath: "old.xml", newPath: "new.xml")
         #expect(text.contains("new.xml: error: [XA-C-NEW] new: XA-C-NEW[book]"))
         #expect(text.hasSuffix("1 new, 2 fixed, 2 still failing, 1 newly waived, 1 unverified, 1 severity changed, 1 unchanged\n"))

@@ -51,7 +51,8 @@ struct ReportReaderTests {
 
     @Test("a schema-valid report edited after it was written is rejected as tampered by its digest")
     func tamperedButValid() throws {
-        let edited = good.contains("state=\"fail\"")
+        let edited =
+            good.contains("state=\"fail\"")
             ? good.replacingOccurrences(of: "state=\"fail\"", with: "state=\"pass\"")
             : good.replacingOccurrences(of: "<name>", with: "<name>X")
         #expect(edited != good)

@@ -47,9 +47,12 @@ struct SampleReports {
                         findings.append(Fixtures.finding(rule, state, sev, pack: "test-pack", target: target, title: title))
                     }
                 }
-                if next(4) == 0 { findings.append(Fixtures.finding("XA-TEST-4-VENUE", states[next(states.count)], .info, target: nil, scope: "venue")) }
+                if next(4) == 0 {
+                    findings.append(Fixtures.finding("XA-TEST-4-VENUE", states[next(states.count)], .info, target: nil, scope: "venue"))
+                }
                 var result = Fixtures.result(findings: findings, venue: venue, failThreshold: .medium, path: "corpus/\(venue.id).yaml")
-                result.assessment = AssessmentInfo(kind: kinds[next(kinds.count)], date: next(15) == 0 ? nil : day, assessor: nil, organization: nil)
+                result.assessment = AssessmentInfo(
+                    kind: kinds[next(kinds.count)], date: next(15) == 0 ? nil : day, assessor: nil, organization: nil)
                 results.append(result)
                 day = day.adding(days: 20 + next(60))
             }

@@ -2,8 +2,8 @@ import AuditBasics
 import AuditEngine
 import AuditResults
 import PolicyCatalog
-import Testing
 import TestSupport
+import Testing
 
 private let mall = """
     format: venue-audit/1
@@ -189,7 +189,9 @@ struct JurisdictionScopeTests {
             #expect(locked.count == 1)
             #expect(locked.first?.state == .unknown)
             #expect(locked.first?.targetID == nil)
-            #expect(locked.first?.message.en == "cannot tell whether the rule applies: venue.jurisdiction is not recorded (the rule is for XA-B)")
+            #expect(
+                locked.first?.message.en
+                    == "cannot tell whether the rule applies: venue.jurisdiction is not recorded (the rule is for XA-B)")
             #expect(locked.first?.location?.line == 2)  // the venue map: the nearest recorded parent
             // Rules for every jurisdiction still give one finding per target.
             #expect(result.findings("XA-TEST-2-RETENTION").map(\.state) == [.fail, .notApplicable])
@@ -217,7 +219,8 @@ struct JurisdictionScopeTests {
         let runner = RuleExampleRunner(catalog: catalog)
         var inside = try #require(rule.examples.first { $0.expected == .outOfScope })
         inside.given = inside.given.replacingOccurrences(of: "jurisdiction: XA }", with: "jurisdiction: XA-B }")
-        #expect(runner.run(inside, of: rule).problem == "expected out_of_scope (no finding), got fail: book is not locked away when unattended")
+        #expect(
+            runner.run(inside, of: rule).problem == "expected out_of_scope (no finding), got fail: book is not locked away when unattended")
         var outside = try #require(rule.examples.first { $0.state == .pass })
         outside.given = outside.given.replacingOccurrences(of: "jurisdiction: XA-B }", with: "jurisdiction: XA }")
         #expect(runner.run(outside, of: rule).problem == "the rule gave no finding (venue.jurisdiction XA is outside XA-B)")
@@ -236,7 +239,10 @@ struct WaiverTests {
 
     @Test("an active waiver turns fail into waived and keeps the finding visible with its reason")
     func activeWaiver() throws {
-        let result = try audit(waivers: "  - { rule: XA-TEST-2-RETENTION, target: book, reason: District order, approved_by: Health office, expires: 2022-12-31 }\n")
+        let result = try audit(
+            waivers:
+                "  - { rule: XA-TEST-2-RETENTION, target: book, reason: District order, approved_by: Health office, expires: 2022-12-31 }\n"
+        )
         let f = result.findings("XA-TEST-2-RETENTION")[0]
         #expect(f.state == .waived)
         #expect(f.waiver?.reason == "District order")
@@ -246,7 +252,9 @@ struct WaiverTests {
 
     @Test("an expired waiver leaves the fail and says it expired")
     func expiredWaiver() throws {
-        let result = try audit(waivers: "  - { rule: XA-TEST-2-RETENTION, target: book, reason: Old order, approved_by: Health office, expires: 2022-01-31 }\n")
+        let result = try audit(
+            waivers: "  - { rule: XA-TEST-2-RETENTION, target: book, reason: Old order, approved_by: Health office, expires: 2022-01-31 }\n"
+        )
         let f = result.findings("XA-TEST-2-RETENTION")[0]
         #expect(f.state == .fail)
         #expect(f.waiver?.active == false)
@@ -254,11 +262,13 @@ struct WaiverTests {
         #expect(result.verdict == .nonCompliant)
     }
 
-    @Test("waivers that match nothing are warnings naming why", arguments: [
-        ("XA-TEST-9-NOPE", "book", "names rule 'XA-TEST-9-NOPE', which does not exist"),
-        ("XA-TEST-2-RETENTION", "nowhere", "matches no finding of XA-TEST-2-RETENTION for target 'nowhere'"),
-        ("XA-TEST-1-EXPOSURE", "qr", "waives nothing: XA-TEST-1-EXPOSURE for 'qr' is not_applicable, not fail"),
-    ])
+    @Test(
+        "waivers that match nothing are warnings naming why",
+        arguments: [
+            ("XA-TEST-9-NOPE", "book", "names rule 'XA-TEST-9-NOPE', which does not exist"),
+            ("XA-TEST-2-RETENTION", "nowhere", "matches no finding of XA-TEST-2-RETENTION for target 'nowhere'"),
+            ("XA-TEST-1-EXPOSURE", "qr", "waives nothing: XA-TEST-1-EXPOSURE for 'qr' is not_applicable, not fail"),
+        ])
     func orphanWaiver(rule: String, target: String, why: String) throws {
         let result = try audit(waivers: "  - { rule: \(rule), target: \(target), reason: r, approved_by: a, expires: 2030-01-01 }\n")
         let orphan = try #require(result.diagnostics.first { $0.code == "orphan-waiver" })

@@ -1,7 +1,7 @@
 import AuditBasics
 import PolicyCatalog
-import Testing
 import TestSupport
+import Testing
 
 @testable import AuditEngine
 

@@ -6,7 +6,9 @@ import Testing
 /// reports with the test catalogue; returns the reports folder.
 func generatedReports(_ count: Int, seed: Int = 3) throws -> String {
     let dir = try temporaryFolder([:])
-    let corpus = try ToolRunner.run(["corpus", "--out", "\(dir)/corpus", "--reports", "\(count)", "--jurisdiction", "XA", "--seed", "\(seed)"])
+    let corpus = try ToolRunner.run([
+        "corpus", "--out", "\(dir)/corpus", "--reports", "\(count)", "--jurisdiction", "XA", "--seed", "\(seed)",
+    ])
     #expect(corpus.status == 0, "\(corpus.stderr)")
     let audit = try ToolRunner.run([
         "audit", "\(dir)/corpus", "--policies", RepositoryPaths.path("Tests/Fixtures/policies"), "--format", "xml",
@@ -40,22 +42,41 @@ struct AggregateCommandTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: reports).filter { $0.hasSuffix(".xml") }.sorted()
         let good = try String(contentsOfFile: "\(reports)/\(names[0])", encoding: .utf8)
         try String(good.prefix(good.count / 3)).write(toFile: "\(reports)/cut.xml", atomically: true, encoding: .utf8)
-        try good.replacingOccurrences(of: "<summary", with: "<summary <").write(toFile: "\(reports)/broken.xml", atomically: true, encoding: .utf8)
-        try good.replacingOccurrences(of: "<packs>", with: "<packs><extra/>").write(toFile: "\(reports)/invalid.xml", atomically: true, encoding: .utf8)
-        try good.replacingOccurrences(of: "verdict=\"", with: "verdict=\"x").replacingOccurrences(of: "verdict=\"xnon_compliant", with: "verdict=\"compliant")
-            .replacingOccurrences(of: "verdict=\"xincomplete", with: "verdict=\"compliant").replacingOccurrences(of: "verdict=\"xcompliant", with: "verdict=\"incomplete")
-            .write(toFile: "\(reports)/tampered.xml", atomically: true, encoding: .utf8)
+        try good.replacingOccurrences(of: "<summary", with: "<summary <").write(
+            toFile: "\(reports)/broken.xml", atomically: true, encoding: .utf8)
+        try good.replacingOccurrences(of: "<packs>", with: "<packs><extra/>").write(
+            toFile: "\(reports)/invalid.xml", atomically: true, encoding: .utf8)
+        try good.replacingOccurrences(of: "verdict=\"", with: "verdict=\"x").replacingOccurrences(
+            of: "verdict=\"xnon_compliant", with: "verdict=\"compliant"
+        )
+        .replacingOccurrences(of: "verdict=\"xincomplete", with: "verdict=\"compliant").replacingOccurrences(
+            of: "verdict=\"xcompliant", with: "verdict=\"incomplete"
+        )
+        .write(toFile: "\(reports)/tampered.xml", atomically: true, encoding: .utf8)
         try good.write(toFile: "\(reports)/copy.xml", atomically: true, encoding: .utf8)
 
         let out = try temporaryFolder([:])
         let run = try ToolRunner.run(["aggregate", reports, "--out", out, "--lang", "en,zh"])
         #expect(run.status == 2)
-        for (file, code) in [("cut.xml", "report-truncated"), ("broken.xml", "report-malformed"), ("invalid.xml", "report-schema-invalid"), ("tampered.xml", "report-tampered")] {
-            #expect(run.stderrLines.contains { $0.hasPrefix("\(reports)/\(file):") && $0.contains("error: [\(code)]") }, "\(file): \(run.stderr)")
+        for (file, code) in [
+            ("cut.xml", "report-truncated"), ("broken.xml", "report-malformed"), ("invalid.xml", "report-schema-invalid"),
+            ("tampered.xml", "report-tampered"),
+        ] {
+            #expect(
+                run.stderrLines.contains { $0.hasPrefix("\(reports)/\(file):") && $0.contains("error: [\(code)]") },
+                "\(file): \(run.stderr)")
         }
-        #expect(run.stderrLines.contains("\(reports)/copy.xml:1:1: note: [report-duplicate] the same report as \(reports)/\(names[0]); counted once"))
-        #expect(run.stdoutLines.first?.hasPrefix("read 65 report files: 60 added, 0 already stored, 1 duplicate, 4 rejected (1 malformed, 1 truncated, 1 schema-invalid, 1 tampered); aggregated 60 reports") == true, "\(run.stdout)")
-        for file in ["dashboard.html", "dashboard.zh.html", "aggregate.xml", "aggregate.json", "reports.sqlite", "csv/by-district.csv", "csv/rules.csv", "csv/repeat-offences.csv"] {
+        #expect(
+            run.stderrLines.contains(
+                "\(reports)/copy.xml:1:1: note: [report-duplicate] the same report as \(reports)/\(names[0]); counted once"))
+        #expect(
+            run.stdoutLines.first?.hasPrefix(
+                "read 65 report files: 60 added, 0 already stored, 1 duplicate, 4 rejected (1 malformed, 1 truncated, 1 schema-invalid, 1 tampered); aggregated 60 reports"
+            ) == true, "\(run.stdout)")
+        for file in [
+            "dashboard.html", "dashboard.zh.html", "aggregate.xml", "aggregate.json", "reports.sqlite", "csv/by-district.csv",
+            "csv/rules.csv", "csv/repeat-offences.csv",
+        ] {
             #expect(FileManager.default.fileExists(atPath: "\(out)/\(file)"), "\(file)")
         }
         let zh = try String(contentsOfFile: "\(out)/dashboard.zh.html", encoding: .utf8)
@@ -63,11 +84,16 @@ struct AggregateCommandTests {
 
         // Again: nothing new; then re-render from the store alone.
         let again = try ToolRunner.run(["aggregate", reports, "--out", out])
-        #expect(again.stdoutLines.first?.hasPrefix("read 65 report files: 0 added, 60 already stored, 1 duplicate, 4 rejected") == true, "\(again.stdout)")
+        #expect(
+            again.stdoutLines.first?.hasPrefix("read 65 report files: 0 added, 60 already stored, 1 duplicate, 4 rejected") == true,
+            "\(again.stdout)")
         let out2 = try temporaryFolder([:])
         let rerender = try ToolRunner.run(["aggregate", "--db", "\(out)/reports.sqlite", "--out", out2])
         #expect(rerender.status == 0, "\(rerender.stderr)")
-        #expect(rerender.stdoutLines.first?.hasPrefix("read 0 report files: 0 added, 0 already stored, 0 duplicates, 0 rejected; aggregated 60 reports") == true, "\(rerender.stdout)")
+        #expect(
+            rerender.stdoutLines.first?.hasPrefix(
+                "read 0 report files: 0 added, 0 already stored, 0 duplicates, 0 rejected; aggregated 60 reports") == true,
+            "\(rerender.stdout)")
         func rollups(_ dir: String) throws -> String {
             let json = try String(contentsOfFile: "\(dir)/aggregate.json", encoding: .utf8)
             return json.split(separator: "\n").filter { !$0.contains("generated_at") }.joined(separator: "\n")

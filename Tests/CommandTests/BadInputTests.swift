@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// One bad-input fixture and what it must produce (see Tests/Fixtures/bad/README.md).
 struct BadInputCase: CustomTestStringConvertible, Sendable {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The binary carries its rule packs: it audits from any folder, exports them, and names them in
 /// `--version`.

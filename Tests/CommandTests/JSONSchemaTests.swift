@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Runs Tests/scripts/validate_json_schema.py (Python's jsonschema) on the schema that
 /// `venue-audit schema venue` prints.

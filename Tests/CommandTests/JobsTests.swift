@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `--jobs N` must not change anything a user can see but the time taken: the same bytes on
 /// standard output and standard error, the same exit status, the same report files.
@@ -63,7 +63,8 @@ struct JobsTests {
     func sameReportsForAnyJobs() throws {
         // A file given twice makes its venues' file names collide, so the -2 suffixes must go
         // to the same reports whichever thread finished first.
-        let inputs = ["samples/cn-chengdu-noodle-shops-2020.yaml", "samples/cn-chengdu-mall-2020.yaml"] + Self.compliantSamples
+        let inputs =
+            ["samples/cn-chengdu-noodle-shops-2020.yaml", "samples/cn-chengdu-mall-2020.yaml"] + Self.compliantSamples
             + ["samples/cn-chengdu-noodle-shops-2020.yaml"]
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("venue-audit-jobs-\(UUID().uuidString)").path
         var trees: [[String: String]] = []

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Writes `files` into a fresh temporary folder and returns its path.
 func temporaryFolder(_ files: [String: [UInt8]]) throws -> String {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 private let policies = RepositoryPaths.path("Tests/Fixtures/policies")
 private let venue = Array(
@@ -20,7 +20,9 @@ struct WaiverAndProfileFileTests {
     func waiverFile() throws {
         let dir = try temporaryFolder([
             "v.yaml": venue,
-            "waivers.yaml": Array("waivers:\n  - { venue: XA-9, rule: XA-TEST-1-EXPOSURE, target: book, reason: Box on order, approved_by: Chain DPO, expires: 2022-07-01 }\n".utf8),
+            "waivers.yaml": Array(
+                "waivers:\n  - { venue: XA-9, rule: XA-TEST-1-EXPOSURE, target: book, reason: Box on order, approved_by: Chain DPO, expires: 2022-07-01 }\n"
+                    .utf8),
         ])
         let plain = try ToolRunner.run(["audit", "--policies", policies, "v.yaml"], in: dir)
         #expect(plain.status == 1)
@@ -33,11 +35,13 @@ struct WaiverAndProfileFileTests {
     func waiverWithoutExpiry() throws {
         let dir = try temporaryFolder([
             "v.yaml": venue,
-            "waivers.yaml": Array("waivers:\n  - { venue: XA-9, rule: XA-TEST-1-EXPOSURE, target: book, reason: r, approved_by: a }\n".utf8),
+            "waivers.yaml": Array(
+                "waivers:\n  - { venue: XA-9, rule: XA-TEST-1-EXPOSURE, target: book, reason: r, approved_by: a }\n".utf8),
         ])
         let run = try ToolRunner.run(["audit", "--policies", policies, "--waivers", "waivers.yaml", "v.yaml"], in: dir)
         #expect(run.status == 2)
-        #expect(run.stderrLines.contains("waivers.yaml:2:5: error: [missing-field] waiver has no 'expires'; it is required"), "\(run.stderr)")
+        #expect(
+            run.stderrLines.contains("waivers.yaml:2:5: error: [missing-field] waiver has no 'expires'; it is required"), "\(run.stderr)")
         let lint = try ToolRunner.run(["waivers", "lint", "--policies", policies, "waivers.yaml"], in: dir)
         #expect(lint.status == 2)
     }
@@ -46,7 +50,8 @@ struct WaiverAndProfileFileTests {
     func waiversLint() throws {
         let dir = try temporaryFolder([
             "waivers.yaml": Array(
-                "waivers:\n  - { venue: XA-9, rule: XA-TEST-9-NOPE, target: book, reason: r, approved_by: a, expires: 2022-01-01 }\n  - { venue: XA-9, rule: XA-TEST-1-EXPOSURE, target: book, reason: r, approved_by: a, expires: 2021-01-01 }\n".utf8)
+                "waivers:\n  - { venue: XA-9, rule: XA-TEST-9-NOPE, target: book, reason: r, approved_by: a, expires: 2022-01-01 }\n  - { venue: XA-9, rule: XA-TEST-1-EXPOSURE, target: book, reason: r, approved_by: a, expires: 2021-01-01 }\n"
+                    .utf8)
         ])
         let lint = try ToolRunner.run(["waivers", "lint", "--policies", policies, "--as-of", "2022-06-01", "waivers.yaml"], in: dir)
         #expect(lint.status == 2)

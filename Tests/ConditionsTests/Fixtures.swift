@@ -24,28 +24,36 @@ enum Vocabulary {
         name: "field name",
         values: ["name", "phone", "id_number", "body_temperature"]
     )
-    static let storage = ObjectShape(name: "storage", doc: "", fields: [
-        FieldShape("medium", .enumeration(name: "storage medium", values: ["paper", "digital", "government_platform"])),
-        FieldShape("location", storageLocation),
-    ])
-    static let retention = ObjectShape(name: "retention", doc: "", fields: [
-        FieldShape("oldest_record_date", .date),
-        FieldShape("days", .integer(minimum: 0)),
-        FieldShape("policy", .nullable(.string)),
-    ])
-    static let point = ObjectShape(name: "collection point", doc: "", fields: [
-        FieldShape("id", .string, required: true),
-        FieldShape("storage", .object(storage)),
-        FieldShape("retention", .nullable(.object(retention))),
-        FieldShape("fields", .list(fieldName)),
-        FieldShape("visitors_per_day", .number),
-        FieldShape("signed", .boolean),
-        FieldShape("notes", .dictionary(keys: nil, values: .string)),
-    ])
-    static let venue = ObjectShape(name: "venue", doc: "", fields: [
-        FieldShape("id", .string),
-        FieldShape("jurisdiction", .string),
-    ])
+    static let storage = ObjectShape(
+        name: "storage", doc: "",
+        fields: [
+            FieldShape("medium", .enumeration(name: "storage medium", values: ["paper", "digital", "government_platform"])),
+            FieldShape("location", storageLocation),
+        ])
+    static let retention = ObjectShape(
+        name: "retention", doc: "",
+        fields: [
+            FieldShape("oldest_record_date", .date),
+            FieldShape("days", .integer(minimum: 0)),
+            FieldShape("policy", .nullable(.string)),
+        ])
+    static let point = ObjectShape(
+        name: "collection point", doc: "",
+        fields: [
+            FieldShape("id", .string, required: true),
+            FieldShape("storage", .object(storage)),
+            FieldShape("retention", .nullable(.object(retention))),
+            FieldShape("fields", .list(fieldName)),
+            FieldShape("visitors_per_day", .number),
+            FieldShape("signed", .boolean),
+            FieldShape("notes", .dictionary(keys: nil, values: .string)),
+        ])
+    static let venue = ObjectShape(
+        name: "venue", doc: "",
+        fields: [
+            FieldShape("id", .string),
+            FieldShape("jurisdiction", .string),
+        ])
     static let assessment = ObjectShape(name: "assessment", doc: "", fields: [FieldShape("date", .date)])
 
     static let variables: [String: ConditionType] = [
@@ -89,22 +97,26 @@ enum Vocabulary {
 /// 22   visitors_per_day: 40
 /// 23   signed: true
 /// ```
-let book = map(10, [
-    ("id", string("book", 11)),
-    ("storage", map(12, [("medium", string("paper", 13)), ("location", string("open_table", 14))])),
-    ("retention", map(15, [("days", int(71, 16)), ("policy", Fact(.null, at: at(17)))])),
-    ("fields", Fact(.list([string("name", 19), string("phone", 20), string("id_number", 21)]), at: at(18))),
-    ("visitors_per_day", int(40, 22)),
-    ("signed", Fact(.bool(true), at: at(23))),
-])
+let book = map(
+    10,
+    [
+        ("id", string("book", 11)),
+        ("storage", map(12, [("medium", string("paper", 13)), ("location", string("open_table", 14))])),
+        ("retention", map(15, [("days", int(71, 16)), ("policy", Fact(.null, at: at(17)))])),
+        ("fields", Fact(.list([string("name", 19), string("phone", 20), string("id_number", 21)]), at: at(18))),
+        ("visitors_per_day", int(40, 22)),
+        ("signed", Fact(.bool(true), at: at(23))),
+    ])
 
 /// A second point that records its oldest record date and keeps no sensitive fields.
-let desk = map(30, [
-    ("id", string("desk", 31)),
-    ("storage", map(32, [("medium", string("digital", 33)), ("location", string("locked_drawer", 34))])),
-    ("retention", map(35, [("oldest_record_date", date("2022-03-31", 36)), ("days", int(10, 37))])),
-    ("fields", Fact(.list([string("name", 39)]), at: at(38))),
-])
+let desk = map(
+    30,
+    [
+        ("id", string("desk", 31)),
+        ("storage", map(32, [("medium", string("digital", 33)), ("location", string("locked_drawer", 34))])),
+        ("retention", map(35, [("oldest_record_date", date("2022-03-31", 36)), ("days", int(10, 37))])),
+        ("fields", Fact(.list([string("name", 39)]), at: at(38))),
+    ])
 
 let venueFact = map(1, [("id", string("V-1", 2)), ("jurisdiction", string("CN", 3))])
 let assessmentFact = map(5, [("date", date("2022-06-10", 6))])

@@ -4,18 +4,20 @@ import Testing
 
 @Suite("Limits")
 struct LimitTests {
-    @Test("deep or long input is rejected cleanly", arguments: [
-        String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000),
-        String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000),
-        String(repeating: "!", count: 10_000) + "true",
-        String(repeating: "-", count: 10_000) + "1",
-        "1" + String(repeating: " + 1", count: 10_000),
-        "true" + String(repeating: " && true", count: 5_000),
-        "target" + String(repeating: ".id", count: 5_000),
-        String(repeating: "size(", count: 5_000) + "'a'" + String(repeating: ")", count: 5_000),
-        String(repeating: "t ? 1 : ", count: 5_000) + "2",
-        "{'a': " + String(repeating: "{'a': ", count: 5_000) + "1" + String(repeating: "}", count: 5_001),
-    ])
+    @Test(
+        "deep or long input is rejected cleanly",
+        arguments: [
+            String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000),
+            String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000),
+            String(repeating: "!", count: 10_000) + "true",
+            String(repeating: "-", count: 10_000) + "1",
+            "1" + String(repeating: " + 1", count: 10_000),
+            "true" + String(repeating: " && true", count: 5_000),
+            "target" + String(repeating: ".id", count: 5_000),
+            String(repeating: "size(", count: 5_000) + "'a'" + String(repeating: ")", count: 5_000),
+            String(repeating: "t ? 1 : ", count: 5_000) + "2",
+            "{'a': " + String(repeating: "{'a': ", count: 5_000) + "1" + String(repeating: "}", count: 5_001),
+        ])
     func tooDeep(source: String) throws {
         let error = try #require(compileError(source))
         #expect(error.problems.count == 1)

@@ -46,10 +46,12 @@ struct LinearRegexTests {
             ("a{3,1}", "backwards"), ("\\bword", "not supported"),
         ] {
             #expect(throws: LinearRegex.SyntaxError.self, "\(pattern)") { try LinearRegex(pattern) }
-            let message = (try? LinearRegex(pattern)).map { _ in "" } ?? { () -> String in
-                do { _ = try LinearRegex(pattern) } catch { return "\(error)" }
-                return ""
-            }()
+            let message =
+                (try? LinearRegex(pattern)).map { _ in "" }
+                ?? { () -> String in
+                    do { _ = try LinearRegex(pattern) } catch { return "\(error)" }
+                    return ""
+                }()
             #expect(message.contains(reason), "\(pattern): \(message)")
         }
     }

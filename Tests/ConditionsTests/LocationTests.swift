@@ -6,39 +6,41 @@ import Testing
 /// says which node an outcome points at.
 @Suite("Location propagation")
 struct LocationTests {
-    @Test("results point at the node that decided them", arguments: [
-        ("target.storage.location", 14),  // a field access: the field
-        ("target.storage.location == 'open_table'", 14),  // comparison: the left operand
-        ("'open_table' == target.storage.location", 14),  // ... or the right when the left has none
-        ("target.retention.days + 1", 16),  // operator: the first operand with a location
-        ("1 + target.retention.days", 16),
-        ("!target.signed", 23),
-        ("size(target.fields)", 18),
-        ("target.id.startsWith('b')", 11),
-        ("is_sensitive(target.fields[2], venue.jurisdiction)", 21),  // extension: first argument
-        // && false because of its right operand: that operand's location
-        ("target.storage.medium == 'paper' && target.storage.location == 'locked_drawer'", 14),
-        // && false because of its left operand
-        ("target.storage.medium == 'digital' && target.storage.location == 'open_table'", 13),
-        // || false on both sides: the first alternative (the main requirement; later ones are exceptions)
-        ("target.storage.medium == 'digital' || target.storage.location == 'locked_drawer'", 13),
-        // && true on both sides: the left operand likewise
-        ("target.storage.medium == 'paper' && target.storage.location == 'open_table'", 13),
-        // || true because of its right operand
-        ("target.storage.medium == 'digital' || target.storage.location == 'open_table'", 14),
-        ("target.fields.all(f, f != 'phone')", 20),  // all: where the first failing predicate points
-        ("target.fields.exists(f, f == 'id_number')", 21),  // exists: the element that made it true
-        ("target.fields.exists_one(f, f == 'name')", 19),
-        ("'phone' in target.fields", 20),  // membership: the matching element
-        // over maps: the field inside the element that decided the predicate
-        ("collection_points.all(p, p.storage.location != 'open_table')", 14),
-        ("collection_points.exists(p, p.retention.days < 20)", 37),
-        ("target.fields.filter(f, f != 'name')", 18),
-        ("target.fields.all(f, f != 'body_temperature')", 18),  // all true: the list
-        ("has(target.storage.location)", 14),
-        ("has(target.retention.oldest_record_date)", 15),  // false: the nearest recorded parent
-        ("target.signed ? target.id : 'none'", 11),
-    ])
+    @Test(
+        "results point at the node that decided them",
+        arguments: [
+            ("target.storage.location", 14),  // a field access: the field
+            ("target.storage.location == 'open_table'", 14),  // comparison: the left operand
+            ("'open_table' == target.storage.location", 14),  // ... or the right when the left has none
+            ("target.retention.days + 1", 16),  // operator: the first operand with a location
+            ("1 + target.retention.days", 16),
+            ("!target.signed", 23),
+            ("size(target.fields)", 18),
+            ("target.id.startsWith('b')", 11),
+            ("is_sensitive(target.fields[2], venue.jurisdiction)", 21),  // extension: first argument
+            // && false because of its right operand: that operand's location
+            ("target.storage.medium == 'paper' && target.storage.location == 'locked_drawer'", 14),
+            // && false because of its left operand
+            ("target.storage.medium == 'digital' && target.storage.location == 'open_table'", 13),
+            // || false on both sides: the first alternative (the main requirement; later ones are exceptions)
+            ("target.storage.medium == 'digital' || target.storage.location == 'locked_drawer'", 13),
+            // && true on both sides: the left operand likewise
+            ("target.storage.medium == 'paper' && target.storage.location == 'open_table'", 13),
+            // || true because of its right operand
+            ("target.storage.medium == 'digital' || target.storage.location == 'open_table'", 14),
+            ("target.fields.all(f, f != 'phone')", 20),  // all: where the first failing predicate points
+            ("target.fields.exists(f, f == 'id_number')", 21),  // exists: the element that made it true
+            ("target.fields.exists_one(f, f == 'name')", 19),
+            ("'phone' in target.fields", 20),  // membership: the matching element
+            // over maps: the field inside the element that decided the predicate
+            ("collection_points.all(p, p.storage.location != 'open_table')", 14),
+            ("collection_points.exists(p, p.retention.days < 20)", 37),
+            ("target.fields.filter(f, f != 'name')", 18),
+            ("target.fields.all(f, f != 'body_temperature')", 18),  // all true: the list
+            ("has(target.storage.location)", 14),
+            ("has(target.retention.oldest_record_date)", 15),  // false: the nearest recorded parent
+            ("target.signed ? target.id : 'none'", 11),
+        ])
     func decidingNode(source: String, line: Int) throws {
         #expect(try run(source).location == at(line), "\(source)")
     }

@@ -46,15 +46,17 @@ struct UnknownTests {
         #expect(unknown.location == nil)
     }
 
-    @Test("has() is true or false, never unknown", arguments: [
-        ("has(target.storage.location)", "true"),
-        ("has(target.retention.oldest_record_date)", "false"),
-        ("has(target.retention.policy)", "true"),  // present, though null
-        ("has(target.notes.anything)", "false"),  // notes absent: a parent is missing
-        ("has(x.a.b)", "false"),  // x unbound
-        ("has(target.storage.medium) && has(target.storage.location)", "true"),
-        ("!has(target.retention.oldest_record_date) || target.retention.oldest_record_date < as_of", "true"),
-    ])
+    @Test(
+        "has() is true or false, never unknown",
+        arguments: [
+            ("has(target.storage.location)", "true"),
+            ("has(target.retention.oldest_record_date)", "false"),
+            ("has(target.retention.policy)", "true"),  // present, though null
+            ("has(target.notes.anything)", "false"),  // notes absent: a parent is missing
+            ("has(x.a.b)", "false"),  // x unbound
+            ("has(target.storage.medium) && has(target.storage.location)", "true"),
+            ("!has(target.retention.oldest_record_date) || target.retention.oldest_record_date < as_of", "true"),
+        ])
     func hasIsNeverUnknown(source: String, want: String) throws {
         #expect(show(try run(source)) == want)
     }

@@ -137,4 +137,3 @@ struct OrderedParallelMapTests {
         #expect(HandOver.size(items: 0, jobs: 2, atMost: 32) == 1)
     }
 }
-

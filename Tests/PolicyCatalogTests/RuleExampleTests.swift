@@ -2,8 +2,8 @@ import AuditBasics
 import AuditEngine
 import AuditResults
 import PolicyCatalog
-import Testing
 import TestSupport
+import Testing
 
 /// One example of one rule of the real catalogue in policies/.
 struct RuleExampleCase: CustomTestStringConvertible, Sendable {

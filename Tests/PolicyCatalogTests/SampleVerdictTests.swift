@@ -2,8 +2,8 @@ import AuditBasics
 import AuditEngine
 import AuditResults
 import PolicyCatalog
-import Testing
 import TestSupport
+import Testing
 import VenueModel
 import YAMLReader
 

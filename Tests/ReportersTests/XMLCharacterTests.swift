@@ -14,8 +14,10 @@ struct XMLCharacterTests {
 
     @Test("the byte-level check agrees with the scalar definition on mixed texts")
     func byteCheckMatchesDefinition() {
-        let pieces = ["a", "登记", "\u{0}", "\u{1}", "\t", "\n", "\r", "\u{1F}", " ", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}",
-                      "\u{FFEF}", "\u{EFBF}", "é", "😀", "\u{7F}", "\u{85}"]
+        let pieces = [
+            "a", "登记", "\u{0}", "\u{1}", "\t", "\n", "\r", "\u{1F}", " ", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}",
+            "\u{FFEF}", "\u{EFBF}", "é", "😀", "\u{7F}", "\u{85}",
+        ]
         var state: UInt64 = 42
         var rejected = 0
         for _ in 0..<5_000 {

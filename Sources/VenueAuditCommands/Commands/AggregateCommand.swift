@@ -85,7 +85,8 @@ struct AggregateCommand: ParsableCommand {
             case .sameAssessment(let path, let first):
                 if !quiet {
                     Console.err(
-                        "\(path):1:1: note: [assessment-duplicate] the same assessment as \(first) (same input, venue and date), written again; counted once, the first stands")
+                        "\(path):1:1: note: [assessment-duplicate] the same assessment as \(first) (same input, venue and date), written again; counted once, the first stands"
+                    )
                 }
             case .skipped(let path, let reason):
                 // Said with -q too: a file left out is never left out silently.
@@ -100,7 +101,9 @@ struct AggregateCommand: ParsableCommand {
         if !quiet { Console.out("wrote \(written.map { "\(out)/\($0)" }.joined(separator: ", "))") }
         if stats {
             let seconds = Date().timeIntervalSince(started)
-            Console.err("stats: \(counts.files) files, \(stored) stored reports, \(String(format: "%.2f", seconds)) s, peak memory \(Self.peakMemoryKiB() ?? 0) KiB")
+            Console.err(
+                "stats: \(counts.files) files, \(stored) stored reports, \(String(format: "%.2f", seconds)) s, peak memory \(Self.peakMemoryKiB() ?? 0) KiB"
+            )
         }
         if counts.rejectedTotal > 0 || !missing.isEmpty { throw ExitCode(ExitStatus.badInput.rawValue) }
     }
@@ -132,11 +135,15 @@ struct AggregateCommand: ParsableCommand {
             try ReportWriter.atomicWrite(render(), to: directory.appendingPathComponent(name))
             names.append(name)
         }
-        try write("aggregate.xml") { AggregateXMLWriter(toolVersion: VenueAudit.version, generatedAt: generatedAt).render(r, stored: stored) }
+        try write("aggregate.xml") {
+            AggregateXMLWriter(toolVersion: VenueAudit.version, generatedAt: generatedAt).render(r, stored: stored)
+        }
         try write("aggregate.json") { RollupJSON.render(r, toolVersion: VenueAudit.version, generatedAt: generatedAt, stored: stored) }
         for language in languages {
             let name = language == languages.first ? "dashboard.html" : "dashboard.\(language.rawValue).html"
-            try write(name) { Dashboard(language: language, toolVersion: VenueAudit.version, generatedAt: generatedAt).render(r, stored: stored) }
+            try write(name) {
+                Dashboard(language: language, toolVersion: VenueAudit.version, generatedAt: generatedAt).render(r, stored: stored)
+            }
         }
         try ReportWriter.ensureFolder(directory.appendingPathComponent("csv"))
         for (name, text) in RollupCSV.files(r) {
@@ -151,7 +158,8 @@ struct AggregateCommand: ParsableCommand {
             let n = i.rejected[reason, default: 0]
             return n > 0 ? "\(n) \(reason.rawValue)" : nil
         }
-        return "read \(i.files) report file\(i.files == 1 ? "" : "s"): \(i.added) added, \(i.alreadyStored) already stored, \(i.duplicates) duplicate\(i.duplicates == 1 ? "" : "s"), "
+        return
+            "read \(i.files) report file\(i.files == 1 ? "" : "s"): \(i.added) added, \(i.alreadyStored) already stored, \(i.duplicates) duplicate\(i.duplicates == 1 ? "" : "s"), "
             + "\(i.rejectedTotal) rejected\(rejected.isEmpty ? "" : " (\(rejected.joined(separator: ", ")))")"
             + "\(missing > 0 ? ", \(missing) missing path\(missing == 1 ? "" : "s")" : ""); "
             + "aggregated \(stored) report\(stored == 1 ? "" : "s") of \(r.total.venues) venue\(r.total.venues == 1 ? "" : "s"): "
@@ -168,4 +176,3 @@ struct AggregateCommand: ParsableCommand {
         return nil
     }
 }
-

@@ -36,7 +36,9 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("skip-rule"), help: "Do not run this rule (repeatable).")
     var skipRules: [String] = []
 
-    @Option(name: .customLong("reference"), help: "Run only rules citing INSTRUMENT or INSTRUMENT:ARTICLE, such as cn-pipl:art-19 (repeatable).")
+    @Option(
+        name: .customLong("reference"), help: "Run only rules citing INSTRUMENT or INSTRUMENT:ARTICLE, such as cn-pipl:art-19 (repeatable)."
+    )
     var references: [String] = []
 
     @Option(name: .customLong("fail-on"), help: "The lowest severity that fails: critical, high, medium, low, info.")

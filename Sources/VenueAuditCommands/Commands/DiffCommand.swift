@@ -49,12 +49,14 @@ struct DiffCommand: ParsableCommand {
         // fixes and new failures that never happened.
         if summaries[0].venueID != summaries[1].venueID {
             Console.err(
-                "venue-audit: error: the reports are of different venues (\(DisplaySafeText.clean(summaries[0].venueID)), \(DisplaySafeText.clean(summaries[1].venueID))); a diff compares two visits of one venue")
+                "venue-audit: error: the reports are of different venues (\(DisplaySafeText.clean(summaries[0].venueID)), \(DisplaySafeText.clean(summaries[1].venueID))); a diff compares two visits of one venue"
+            )
             throw ExitCode(ExitStatus.badInput.rawValue)
         }
         if ReportSummary.chronological(summaries[1], summaries[0]) {
             Console.err(
-                "venue-audit: error: \(old) (\(summaries[0].date?.description ?? "undated")) is later than \(new) (\(summaries[1].date?.description ?? "undated")); give the earlier report first")
+                "venue-audit: error: \(old) (\(summaries[0].date?.description ?? "undated")) is later than \(new) (\(summaries[1].date?.description ?? "undated")); give the earlier report first"
+            )
             throw ExitCode(ExitStatus.badInput.rawValue)
         }
         let diff = ReportDiff(old: summaries[0], new: summaries[1])

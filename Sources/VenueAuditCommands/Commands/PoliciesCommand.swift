@@ -74,7 +74,8 @@ struct PoliciesCommand: ParsableCommand {
             let problems = warnings  // loading ran the lint; its warnings come back with the catalogue
             for d in problems { Console.err(d.description) }
             let errors = problems.filter { $0.severity == .error }.count
-            Console.out("\(catalog.rules.count) rules in \(catalog.packs.count) packs: \(errors) errors, \(problems.count - errors) warnings")
+            Console.out(
+                "\(catalog.rules.count) rules in \(catalog.packs.count) packs: \(errors) errors, \(problems.count - errors) warnings")
             if errors > 0 { throw ExitCode(ExitStatus.badInput.rawValue) }
         }
     }
@@ -117,7 +118,8 @@ extension PoliciesCommand {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             let pages = RuleDocsWriter.pages(catalog)
             let keep = Set(pages.map(\.name))
-            for stale in (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? [] where stale.hasSuffix(".md") && !keep.contains(stale) {
+            for stale in (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+            where stale.hasSuffix(".md") && !keep.contains(stale) {
                 try FileManager.default.removeItem(at: dir.appendingPathComponent(stale))
             }
             for page in pages { try ReportWriter.atomicWrite(Data(page.text.utf8), to: dir.appendingPathComponent(page.name)) }

@@ -65,13 +65,15 @@ struct ValidateCommand: ParsableCommand {
         OrderedParallelMap<[(String, Result<[UInt8], Diagnostic>)], [ValidatedFile]>(jobs: max(1, min(jobs.count, files.count))).run(
             produce: { InputFiles.readNext(chunk, from: &pending) },
             transform: { batch in batch.map { Self.check(file: $0.0, bytes: $0.1, reader: reader, catalog: catalog) } },
-            emit: { batch in for checked in batch {
-                for diagnostic in checked.diagnostics { Console.err(diagnostic.description) }
-                venues += checked.venues
-                let fileWarnings = checked.diagnostics.filter { $0.severity == .warning }.count
-                warnings += fileWarnings
-                if checked.diagnostics.hasErrors || (strict && fileWarnings > 0) { failed += 1 }
-            } })
+            emit: { batch in
+                for checked in batch {
+                    for diagnostic in checked.diagnostics { Console.err(diagnostic.description) }
+                    venues += checked.venues
+                    let fileWarnings = checked.diagnostics.filter { $0.severity == .warning }.count
+                    warnings += fileWarnings
+                    if checked.diagnostics.hasErrors || (strict && fileWarnings > 0) { failed += 1 }
+                }
+            })
         let total = files.count + missing.count
         Console.out(
             "validated \(total) file\(total == 1 ? "" : "s") (\(venues) venue\(venues == 1 ? "" : "s")): "

@@ -16,7 +16,8 @@ struct VenueAudit: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            AuditCommand.self, ValidateCommand.self, PoliciesCommand.self, WaiversCommand.self, InitCommand.self, SchemaCommand.self, AggregateCommand.self, DiffCommand.self, CorpusCommand.self,
+            AuditCommand.self, ValidateCommand.self, PoliciesCommand.self, WaiversCommand.self, InitCommand.self, SchemaCommand.self,
+            AggregateCommand.self, DiffCommand.self, CorpusCommand.self,
         ]
     )
 

@@ -123,7 +123,9 @@ struct ReportWriter {
         // Checked before anything of this venue is written, so no report set is half there.
         if let huge = rendered.documents.first(where: { $0.data.count > Self.maxReportBytes }) {
             throw RenderFailure(
-                description: "the \(huge.ending) report would be \(huge.data.count) bytes; the limit is \(Self.maxReportBytes) (\(Self.maxReportBytes >> 20) MiB)")
+                description:
+                    "the \(huge.ending) report would be \(huge.data.count) bytes; the limit is \(Self.maxReportBytes) (\(Self.maxReportBytes >> 20) MiB)"
+            )
         }
         var stem = rendered.stem
         if used.contains(stem) {
@@ -163,9 +165,12 @@ struct ReportWriter {
 
             """
         for row in rows {
-            let links = row.files.map { "<a href=\"\(escape($0))\">\(escape(String($0.split(separator: ".", maxSplits: 1).last ?? "")))</a>" }
+            let links = row.files.map {
+                "<a href=\"\(escape($0))\">\(escape(String($0.split(separator: ".", maxSplits: 1).last ?? "")))</a>"
+            }
             html += "<tr><td>\(escape(row.venue))</td><td>\(escape(row.name))</td><td>\(row.date)</td>"
-            html += "<td class=\"v\" style=\"color:\(colour[row.verdict] ?? "#000")\" title=\"\(row.verdict.rawValue)\">\(escape(row.headline.en))</td>"
+            html +=
+                "<td class=\"v\" style=\"color:\(colour[row.verdict] ?? "#000")\" title=\"\(row.verdict.rawValue)\">\(escape(row.headline.en))</td>"
             html += "<td>\(row.fails)</td><td>\(row.unknowns)</td><td>\(links.joined())</td></tr>\n"
         }
         html += "</tbody></table></body></html>\n"
@@ -179,7 +184,10 @@ struct ReportWriter {
         var info = stat()
         if lstat(url.path, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFDIR else {
-                throw UnsafeOutput(description: "\(url.path) is \((info.st_mode & S_IFMT) == S_IFLNK ? "a symbolic link" : "not a folder"); nothing is written through it")
+                throw UnsafeOutput(
+                    description:
+                        "\(url.path) is \((info.st_mode & S_IFMT) == S_IFLNK ? "a symbolic link" : "not a folder"); nothing is written through it"
+                )
             }
             return
         }
