@@ -65,6 +65,14 @@ demo: build ## Validate and audit samples/ into reports/ (open reports/index.htm
 	$(BIN) aggregate reports --out reports/dashboard --lang en,zh
 	@echo "reports written to reports/ (start with reports/index.html; the dashboard is in reports/dashboard/)"
 
+SWIFT_FILES := Package.swift Sources Tests Benchmarks Plugins
+
+lint: ## Check that every Swift file is formatted as .swift-format says (CI runs it)
+	$(SWIFT) format lint --strict --recursive $(SWIFT_FILES)
+
+format: ## Format every Swift file in place as .swift-format says
+	$(SWIFT) format --in-place --recursive $(SWIFT_FILES)
+
 docs: build ## Regenerate docs/rules/ from policies/ (a test fails when they are out of date)
 	$(BIN) policies docs --out docs/rules
 
@@ -108,4 +116,4 @@ screenshots: build ## Render the HTML reports (English, Chinese) to PNG in repor
 	  ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends $(SHOT_PKGS))
 	scripts/screenshots.sh
 
-.PHONY: help deps build test check-imports demo docs bench release install uninstall screenshots
+.PHONY: help deps build test check-imports lint format demo docs bench release install uninstall screenshots
