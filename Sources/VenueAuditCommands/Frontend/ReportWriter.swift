@@ -159,7 +159,7 @@ struct ReportWriter {
             <html lang="en"><head><meta charset="utf-8"><title>venue-audit reports</title>
             <style>body{font-family:system-ui,sans-serif;margin:2rem;color:#1d2939}table{border-collapse:collapse}
             td,th{padding:.35rem .7rem;border-bottom:1px solid #eaecf0;text-align:left}th{background:#f2f4f7}
-            .v{font-weight:600}a{color:#175cd3;margin-right:.5rem}</style></head><body>
+            .v{font-weight:600;min-width:12rem}a{color:#175cd3;margin-right:.5rem}</style></head><body>
             <h1>venue-audit reports</h1><p>\(rows.count == 1 ? "One venue" : "\(rows.count) venues") audited.</p>
             <table><thead><tr><th>Venue</th><th>Name</th><th>Assessed</th><th>Verdict</th><th>Fail</th><th>Unknown</th><th>Reports</th></tr></thead><tbody>
 
