@@ -90,6 +90,12 @@ public struct ReportIngest {
         for file in files {
             // Each file is read from disk once; the check for other documents and the reader
             // both work on these bytes.
+            if let huge = ReportReader.tooLarge(file) {
+                counts.files += 1
+                counts.rejected[huge.reason, default: 0] += 1
+                onEvent(.rejected(huge))
+                continue
+            }
             let bytes = ReportReader.contents(of: file)
             if let bytes, let other = Self.foreignDocument(bytes) {
                 counts.skipped += 1

@@ -27,8 +27,20 @@ public struct ReportReader: Sendable {
         self.now = now
     }
 
+    /// Bytes of one report file read at most: twice the largest report the tool writes.
+    public static let maxReportBytes = 64 << 20
+
+    /// The rejection of a file too large to be a report, found before anything is read.
+    static func tooLarge(_ path: String) -> ReportRejection? {
+        var info = stat()
+        guard stat(path, &info) == 0, Int(info.st_size) > maxReportBytes else { return nil }
+        return ReportRejection(
+            .unreadable, path: path, "the file is \(info.st_size) bytes; a report is at most \(maxReportBytes) (64 MiB), so it is not read")
+    }
+
     /// Reads and checks the report at `path`.
     public func read(file path: String) -> Result<ReportSummary, ReportRejection> {
+        if let rejection = Self.tooLarge(path) { return .failure(rejection) }
         guard let bytes = Self.contents(of: path) else { return .failure(Self.unreadable(path)) }
         return read(bytes: bytes, path: path)
     }

@@ -349,4 +349,37 @@ struct IntegrityTests {
         #expect(aggregate.status == 0, "\(aggregate.stderr)")
         #expect(aggregate.stdout.contains("1 added, 0 already stored, 0 duplicates, 0 rejected"), "\(aggregate.stdout)")
     }
+
+    @Test("a description over the size limit is refused before it is read, and the rest of the batch is audited")
+    func oversizedDescription() throws {
+        let dir = try temporaryFolder(["ok.yaml": Self.mall(oldest: "2020-12-01")])
+        // A sparse file: 300 MiB on paper, nothing on disk.
+        let handle = try #require(FileHandle(forWritingAtPath: try temporaryFile(in: dir, "huge.yaml")))
+        try handle.truncate(atOffset: 300 << 20)
+        try handle.close()
+        let run = try ToolRunner.run(["audit", "--quiet", "huge.yaml", "ok.yaml"], in: dir)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("huge.yaml:1:1: error: [limit-size] file is 314572800 bytes; the limit is 268435456"), "\(run.stderr)")
+        #expect(run.stdout.contains("audited 1 venue in 2 files"), "\(run.stdout)")
+    }
+
+    @Test("a report file over 64 MiB is rejected by aggregate before it is read")
+    func oversizedReport() throws {
+        let dir = try temporaryFolder([:])
+        let handle = try #require(FileHandle(forWritingAtPath: try temporaryFile(in: dir, "huge.xml")))
+        try handle.truncate(atOffset: 1 << 30)
+        try handle.close()
+        let run = try ToolRunner.run(["aggregate", "huge.xml", "--out", "dash", "-q"], in: dir)
+        #expect(run.status == 2)
+        #expect(
+            run.stderr.contains(
+                "huge.xml:1:1: error: [report-unreadable] the file is 1073741824 bytes; a report is at most 67108864 (64 MiB)"),
+            "\(run.stderr)")
+    }
+
+    private func temporaryFile(in dir: String, _ name: String) throws -> String {
+        let path = "\(dir)/\(name)"
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        return path
+    }
 }

@@ -134,11 +134,14 @@ struct AuditBatch {
     /// Reads, audits and renders one file; pure apart from what it returns, so it runs on any
     /// thread. The steps are what a sequential run printed and wrote for the file, in order.
     func audit(
-        file: String, bytes: Result<[UInt8], Diagnostic>, quiet: Bool, text: TextReporter, renderer: ReportWriter.Renderer?
+        file: String, bytes bytesRead: Result<[UInt8], Diagnostic>, quiet: Bool, text: TextReporter, renderer: ReportWriter.Renderer?
     ) -> AuditedFile {
         var out = AuditedFile()
-        guard case .success(let bytes) = bytes else {
-            out.steps.append(.stderr("\(file):1:1: error: [unreadable] cannot read the file"))
+        let bytes: [UInt8]
+        switch bytesRead {
+        case .success(let read): bytes = read
+        case .failure(let problem):
+            out.steps.append(.stderr(problem.description))
             out.hasErrors = true
             return out
         }

@@ -1,5 +1,6 @@
 import AuditBasics
 import Foundation
+import VenueModel
 
 /// Turns the paths given on the command line into the list of files to read.
 enum InputFiles {
@@ -42,6 +43,14 @@ enum InputFiles {
 
     /// The bytes of a file, or a diagnostic saying why it could not be read.
     static func read(_ path: String) -> Result<[UInt8], Diagnostic> {
+        // Refused before it is read, so a huge file costs no memory.
+        var info = stat()
+        let limit = VenueFileReader().limits.maxFileBytes
+        if stat(path, &info) == 0, Int(info.st_size) > limit {
+            return .failure(
+                .error(
+                    "limit-size", "file is \(info.st_size) bytes; the limit is \(limit)", at: FileLocation(file: path, line: 1, column: 1)))
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(.error("unreadable", "cannot read the file", at: FileLocation(file: path, line: 1, column: 1)))
         }
