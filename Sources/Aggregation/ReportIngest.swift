@@ -74,12 +74,12 @@ public struct ReportIngest {
                 if isNew {
                     counts.added += 1
                     onEvent(.added(path: summary.path))
-                } else if let first = try store.stored(like: summary), first.digest != summary.digest {
+                } else if let first = try store.stored(like: summary), first.digest != summary.digest || first.path != summary.path {
                     counts.duplicates += 1
-                    onEvent(.sameAssessment(path: summary.path, firstSeenAt: first.path))
-                } else if let first = try store.stored(like: summary), first.path != summary.path {
-                    counts.duplicates += 1
-                    onEvent(.duplicate(path: summary.path, firstSeenAt: first.path))
+                    onEvent(
+                        first.digest != summary.digest
+                            ? .sameAssessment(path: summary.path, firstSeenAt: first.path)
+                            : .duplicate(path: summary.path, firstSeenAt: first.path))
                 } else {
                     counts.alreadyStored += 1
                     onEvent(.alreadyStored(path: summary.path))

@@ -18,13 +18,18 @@ public struct ReportReader: Sendable {
     /// meaning may have changed. Nil accepts any version.
     public var toolVersion: String?
     /// The time the reader treats as now: a report dated after it is refused.
-    public var now: Date
+    public var now: Date {
+        didSet { today = Self.day(of: now) }
+    }
+    /// `now` as a calendar day (UTC), worked out once rather than per report.
+    private var today: CivilDate
 
     /// Compiles the report schema once.
     public init(toolVersion: String? = nil, now: Date = Date()) throws {
         validator = try XMLSchemaValidator.reportSchema()
         self.toolVersion = toolVersion
         self.now = now
+        self.today = Self.day(of: now)
     }
 
     /// Bytes of one report file read at most: twice the largest report the tool writes.
@@ -92,11 +97,10 @@ public struct ReportReader: Sendable {
                 "written by venue-audit \(parsed.toolVersion), newer than this one (\(toolVersion)); aggregate with that version"
             )
         }
-        let today = CivilDate(year: 1970, month: 1, day: 1)!.adding(days: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
         if let date = summary.date, date > today {
             return (.implausible, "the assessment is dated \(date), after today (\(today))")
         }
-        if let written = ISO8601DateFormatter().date(from: parsed.generatedAtText), written > now.addingTimeInterval(86_400) {
+        if let written = try? Date(parsed.generatedAtText, strategy: .iso8601), written > now.addingTimeInterval(86_400) {
             return (.implausible, "the report says it was written at \(parsed.generatedAtText), in the future")
         }
         let recomputed = parsed.recomputedVerdict
@@ -107,6 +111,11 @@ public struct ReportReader: Sendable {
             )
         }
         return nil
+    }
+
+    /// The UTC calendar day of `date`.
+    private static func day(of date: Date) -> CivilDate {
+        CivilDate(year: 1970, month: 1, day: 1)!.adding(days: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
     /// Whether dotted version `a` is later than `b`, comparing numbers (`0.10.0` > `0.9.1`);

@@ -72,12 +72,13 @@ enum GroupedNumbers {
             // The span's groups: the positions of each group's digits.
             var groups: [[Int]] = []
             var current: [Int] = []
+            var digitCount = 0
             var j = i
             while j < bytes.count, groups.count < 40 {
                 let b = bytes[j]
-                let digitsSoFar = groups.reduce(0) { $0 + $1.count } + current.count
-                if isDigitByte(b) || ((b == UInt8(ascii: "X") || b == UInt8(ascii: "x")) && digitsSoFar == 17 && !current.isEmpty) {
+                if isDigitByte(b) || ((b == UInt8(ascii: "X") || b == UInt8(ascii: "x")) && digitCount == 17 && !current.isEmpty) {
                     current.append(j)
+                    digitCount += 1
                     j += 1
                 } else if isGroupSeparator(b) {
                     // One or two separators in a row, as in "(139) 0000", then a digit.
