@@ -4,7 +4,7 @@
 SWIFT   ?= swift
 PYTHON  ?= python3
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PKGS := libyaml-dev libxml2-dev libsqlite3-dev pkg-config
+APT_PKGS := libyaml-dev libxml2-dev libxmlsec1-dev libsqlite3-dev pkg-config xmlsec1
 SHOT_PKGS := chromium fonts-noto-cjk poppler-utils
 BIN     := .build/debug/venue-audit
 

@@ -7,16 +7,18 @@ import PackageDescription
 //   6  venue-audit                      executable, a few lines
 //   5  VenueAuditCommands               ArgumentParser commands and the batch frontend
 //   4  AuditEngine                                                       ReportStore (GRDB)
-//   3  PolicyCatalog                    Reporters (Mustache)             Aggregation
+//   3  PolicyCatalog                    Reporters (Mustache)             Aggregation        ReportSignature
 //   2  VenueModel                       ReportFormat (swift-crypto)      venue-audit-bench
-//   1  YAMLReader      Conditions       AuditResults                     CorpusGenerator
-//   0  AuditBasics     CYAML            CLibXML2        BundledFiles
+//   1  YAMLReader      Conditions       AuditResults                     CorpusGenerator    XMLSecShim
+//   0  AuditBasics     CYAML            CLibXML2        BundledFiles     CXMLSec
 //
 // ReportFormat holds what Reporters and Aggregation both need about the report format (XSDs,
 // libxml2 writer and validator, digest, JSON, escaping), so neither imports the other.
 // BundledFiles' source is generated at build time: its EmbedFiles build-tool plugin runs the
 // embed-files executable (Plugins/EmbedFilesTool) over policies/ and schemas/; neither the plugin
-// nor the tool is linked into anything. TestSupport and the test targets sit above the picture.
+// nor the tool is linked into anything. ReportSignature signs and verifies reports through
+// XMLSecShim, a few C functions over libxmlsec1 (CXMLSec); Aggregation checks signatures through
+// ReportFormat's `ReportSignatureChecking`, which the command line fills with ReportSignature. TestSupport and the test targets sit above the picture.
 //
 // `make check-imports` (run by CI) builds with SwiftPM's explicit target dependency import
 // check: importing a target that is not a dependency, direct or through another, is an error.
@@ -27,7 +29,7 @@ let package = Package(
     name: "venue-audit",
     products: [
         .executable(name: "venue-audit", targets: ["venue-audit"]),
-        .library(name: "VenueAudit", targets: ["AuditEngine", "Reporters", "ReportFormat", "Aggregation"]),
+        .library(name: "VenueAudit", targets: ["AuditEngine", "Reporters", "ReportFormat", "Aggregation", "ReportSignature"]),
     ],
     dependencies: [
         // The command line: subcommands, help, usage errors.
@@ -45,6 +47,21 @@ let package = Package(
         // MARK: System libraries
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // XML Signature (XMLDSig) with the OpenSSL back end: the field's library for it.
+        .systemLibrary(name: "CXMLSec", pkgConfig: "xmlsec1-openssl", providers: [.apt(["libxmlsec1-dev"])]),
+        /** Sign and verify an enveloped signature over a whole report, in C because libxmlsec1's
+            algorithm identifiers are macros Swift cannot call. */
+        .target(
+            name: "XMLSecShim", dependencies: ["CXMLSec"],
+            // The defines `pkg-config --cflags xmlsec1-openssl` gives, which SwiftPM does not pass
+            // on (it warns "prohibited flag(s)" and keeps only -I): they must match how Debian
+            // built libxmlsec1, or its structures are read with the wrong sizes.
+            cSettings: [
+                .define("XMLSEC_NO_SIZE_T"), .define("XMLSEC_CRYPTO_OPENSSL", to: "1"),
+                .define("XMLSEC_NO_CRYPTO_DYNAMIC_LOADING", to: "1"), .define("XMLSEC_NO_GOST", to: "1"),
+                .define("XMLSEC_NO_GOST2012", to: "1"), .define("XMLSEC_OPENSSL3_ENGINES", to: "1"),
+                .define("__XMLSEC_FUNCTION__", to: "__func__"),
+            ]),
 
         // MARK: Data compiled into the tool
         /** The repository's policies/ and schemas/ files, embedded at build time by the EmbedFiles plugin. */
@@ -98,6 +115,14 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        /** Signing keys, signed reports, trust files and signature verification (XMLDSig). */
+        .target(
+            name: "ReportSignature",
+            dependencies: [
+                "XMLSecShim", "ReportFormat", "VenueModel", "YAMLReader", "AuditBasics",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         /** Many XML reports to rollups, dashboard, CSV, JSON and diffs. Reads XML, never YAML. */
         .target(
             name: "Aggregation",
@@ -117,7 +142,8 @@ let package = Package(
         .target(
             name: "VenueAuditCommands",
             dependencies: [
-                "ReportStore", "AuditEngine", "Reporters", "Aggregation", "PolicyCatalog", "ReportFormat", "VenueModel",
+                "ReportStore", "AuditEngine", "Reporters", "Aggregation", "ReportSignature", "PolicyCatalog", "ReportFormat",
+                "VenueModel",
                 "AuditResults", "CorpusGenerator", "AuditBasics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -150,6 +176,9 @@ let package = Package(
         .testTarget(name: "CommandTests", dependencies: ["ReportFormat", "TestSupport"]),
         /** The batch frontend's own machinery, tested in-process (the commands are tested through the binary). */
         .testTarget(name: "FrontendTests", dependencies: ["VenueAuditCommands"]),
+        .testTarget(
+            name: "ReportSignatureTests",
+            dependencies: ["ReportSignature", "Reporters", "ReportFormat", "AuditBasics", "TestSupport"]),
         .testTarget(
             name: "AggregationTests",
             dependencies: [
