@@ -133,7 +133,9 @@ let package = Package(
         /** The report store behind Aggregation's `ReportStore` protocol: SQLite through GRDB. */
         .target(
             name: "ReportStore",
-            dependencies: ["Aggregation", "AuditResults", "AuditBasics", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Aggregation", "ReportFormat", "AuditResults", "AuditBasics", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         /** A seeded generator of realistic venue descriptions, for tests and benchmarks. */
         .target(name: "CorpusGenerator", dependencies: ["AuditBasics"]),

@@ -57,6 +57,9 @@ def main() -> int:
                 if file.endswith(".swift"):
                     with open(os.path.join(folder, file), encoding="utf-8") as f:
                         imported |= set(IMPORT.findall(f.read())) & package_modules
+                elif file.endswith(".c"):
+                    # A C target reaches its system libraries by #include, not import.
+                    imported |= {d for d in declared[name] if targets.get(d, {}).get("type") == "system"}
         for module in sorted(imported - declared[name] - {name}):
             problems.append(f"{name} imports {module} but does not declare it")
         for module in sorted(declared[name] - imported):

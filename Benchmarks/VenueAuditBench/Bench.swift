@@ -93,6 +93,29 @@ struct Bench {
                 stage: "audit: + XML reports, 1 core", files: venueFiles.count, bytes: venueBytes, measured: xml, baseline: bare,
                 target: .ratio(0.35)))
 
+        // Signing: the same audit + XML with every report signed (ECDSA P-256), against the
+        // unsigned row just measured. Skipped by a tool without `keys`.
+        let key = outputs + "/bench-signer"
+        var signed: Measured?
+        let signedReports = outputs + "/reports-signed"
+        if Child.output([tool, "keys", "new", "--out", key], scratch: outputs) != nil,
+            fm.fileExists(atPath: key + ".pem")
+        {
+            signed = measure(
+                "audit + signed XML, 1 core",
+                [tool, "audit", "--quiet", "--format", "xml", "--out", signedReports, "--sign-key", key + ".pem"] + oneCore
+                    + [corpus.venues],
+                accept: [0, 1], before: { try? fm.removeItem(atPath: signedReports) },
+                after: {
+                    try? fm.removeItem(atPath: signedReports)
+                    Self.flush()
+                })
+        }
+        rows.append(
+            Row(
+                stage: "audit: + signed XML reports, 1 core (ratio to unsigned XML)", files: venueFiles.count, bytes: venueBytes,
+                measured: signed, note: "n/a (no keys command)", baseline: xml))
+
         var twoCores: Measured?
         if auditJobs {
             twoCores = measure("audit, no output, 2 cores", [tool, "audit", "--quiet", "--jobs", "2", corpus.venues], accept: [0, 1])

@@ -55,6 +55,14 @@ public struct Dashboard {
             "by-kind", t("By assessment kind (unknown share: where evidence is missing)", "按评估类型（未知比例：缺少证据之处）"), t("Kind", "类型"), r.byKind,
             "kind", t, t.kind)
         page.groupTable("by-month", t("Trend by month", "按月趋势"), t("Month", "月份"), r.byMonth, "month", t, t.plain)
+        // Only once some stored report's signature was verified (`aggregate --trust`).
+        if r.bySigner.contains(where: { $0.key != RollupBuilder.none }) {
+            page.groupTable(
+                "by-signer", t("By signer (verified signatures)", "按签名人（经验证的签名）"), t("Signer", "签名人"), r.bySigner, "signer", t, t.signer)
+            page.groupTable(
+                "by-signing-organization", t("By signing organisation", "按签名机构"), t("Organisation", "机构"), r.bySignerOrganization,
+                "signing-organization", t, t.signer)
+        }
         page.rules(r.byRule, t)
         page.statesAndSeverities(r, t)
         page.repeats(r, limit: listLimit, t)

@@ -37,6 +37,11 @@ struct DashboardLabels {
     /// A district, jurisdiction or month key; `(none)` in words.
     func plain(_ key: String) -> String { key == RollupBuilder.none ? self("not stated", "未注明") : key }
 
+    /// A signer or signing organisation; `none` for reports without a verified signature.
+    func signer(_ key: String) -> String {
+        key == RollupBuilder.none ? self("no verified signature", "无经验证的签名") : key
+    }
+
     func verdict(_ v: Verdict) -> String {
         v.label[language]
     }
@@ -65,6 +70,22 @@ struct DashboardLabels {
         case (.inconsistent, .zh): "自相矛盾（结论与检查结果不符）"
         case (.implausible, .en): "implausible (unknown version or dated in the future)"
         case (.implausible, .zh): "不可信（版本未知或日期在未来）"
+        case (.unsigned, .en): "unsigned (a signature is required)"
+        case (.unsigned, .zh): "未签名（要求签名）"
+        case (.signatureMalformed, .en): "signature not acceptable"
+        case (.signatureMalformed, .zh): "签名格式不可接受"
+        case (.unknownSigner, .en): "signer not in the trust file"
+        case (.unknownSigner, .zh): "签名人不在信任列表中"
+        case (.outsideValidity, .en): "signed outside the key's validity"
+        case (.outsideValidity, .zh): "签名日期不在密钥有效期内"
+        case (.revoked, .en): "signed after the key was revoked"
+        case (.revoked, .zh): "签名时密钥已被吊销"
+        case (.badSignature, .en): "signature does not verify"
+        case (.badSignature, .zh): "签名验证失败"
+        case (.altered, .en): "changed after it was signed"
+        case (.altered, .zh): "签名后被修改"
+        case (.otherReport, .en): "signature copied from another report"
+        case (.otherReport, .zh): "签名取自另一份报告"
         }
     }
 

@@ -23,6 +23,12 @@ public struct ReportReader: Sendable {
     }
     /// `now` as a calendar day (UTC), worked out once rather than per report.
     private var today: CivilDate
+    /// Checks each report's signature (`--trust`); a signed report whose signature is refused
+    /// is rejected with the reason, a valid one names its signer in the summary. Nil: signatures
+    /// are not looked at.
+    public var signatures: (any ReportSignatureChecking)?
+    /// Rejects an unsigned report (`--require-signature`); needs `signatures`.
+    public var requireSignature = false
 
     /// Compiles the report schema once.
     public init(toolVersion: String? = nil, now: Date = Date()) throws {
@@ -37,10 +43,14 @@ public struct ReportReader: Sendable {
 
     /// The rejection of a file too large to be a report, found before anything is read.
     static func tooLarge(_ path: String) -> ReportRejection? {
+        tooLargeMessage(path).map { ReportRejection(.unreadable, path: path, $0) }
+    }
+
+    /// Why the file at `path` is too large to be read as a report, if it is.
+    public static func tooLargeMessage(_ path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0, Int(info.st_size) > maxReportBytes else { return nil }
-        return ReportRejection(
-            .unreadable, path: path, "the file is \(info.st_size) bytes; a report is at most \(maxReportBytes) (64 MiB), so it is not read")
+        return "the file is \(info.st_size) bytes; a report is at most \(maxReportBytes) (64 MiB), so it is not read"
     }
 
     /// Reads and checks the report at `path`.
@@ -81,6 +91,17 @@ public struct ReportReader: Sendable {
             return .failure(ReportRejection(.malformed, path: path, "the report could not be read"))
         }
         if let problem = believable(state, summary) { return .failure(ReportRejection(problem.0, path: path, problem.1)) }
+        if let signatures {
+            switch signatures.check(bytes) {
+            case .valid(let signer): summary.signer = signer
+            case .unsigned:
+                if requireSignature {
+                    return .failure(ReportRejection(.unsigned, path: path, "the report is not signed, and a signature is required"))
+                }
+            case .rejected(let problem, let detail):
+                return .failure(ReportRejection(ReportRejection.Reason(problem), path: path, detail, line: Self.lineCount(bytes)))
+            }
+        }
         summary.digest = digest
         return .success(summary)
     }

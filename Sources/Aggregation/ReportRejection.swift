@@ -1,4 +1,5 @@
 import AuditBasics
+import ReportFormat
 
 /// Why a report was not aggregated. A rejected report is counted and named, never aggregated,
 /// and never stops the others.
@@ -20,6 +21,33 @@ public struct ReportRejection: Error, Sendable, Hashable, CustomStringConvertibl
         /// Written by a format or tool version this tool does not know (a newer one), or dated
         /// after the day the aggregate runs.
         case implausible
+        /// With `--require-signature`: the report is not signed.
+        case unsigned
+        /// Signature reasons (with `--trust`), as `SignatureProblem` names them: a signature
+        /// venue-audit does not accept, a signer the trust file does not list, a signature
+        /// outside the signer's validity or after its revocation, a signature value that does
+        /// not verify, content changed after signing, a signature copied from another report.
+        case signatureMalformed = "signature-malformed"
+        case unknownSigner = "unknown-signer"
+        case outsideValidity = "outside-validity"
+        case revoked
+        case badSignature = "bad-signature"
+        case altered
+        case otherReport = "signature-of-another-report"
+
+        /// The reason for a signature problem.
+        public init(_ problem: SignatureProblem) {
+            switch problem {
+            case .unsigned: self = .unsigned
+            case .malformed: self = .signatureMalformed
+            case .unknownSigner: self = .unknownSigner
+            case .outsideValidity: self = .outsideValidity
+            case .revoked: self = .revoked
+            case .badSignature: self = .badSignature
+            case .altered: self = .altered
+            case .otherReport: self = .otherReport
+            }
+        }
 
         public static func < (a: Reason, b: Reason) -> Bool {
             (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)

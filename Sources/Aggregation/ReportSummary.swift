@@ -1,5 +1,6 @@
 import AuditBasics
 import AuditResults
+import ReportFormat
 
 /// What the aggregator keeps of one finding: ids, severity and state, nothing else.
 public struct FindingSummary: Sendable, Hashable {
@@ -42,6 +43,9 @@ public struct ReportSummary: Sendable, Hashable {
     /// The English and Chinese titles of the rules in this report, less those the reader was
     /// told the caller already has (`ReportReader.read(bytes:path:knownTitles:)`).
     public var ruleTitles: [String: LocalizedText]
+    /// Who signed the report, when its signature was verified against a trust file; nil for an
+    /// unsigned report or one read without `--trust`.
+    public var signer: SignerIdentity? = nil
     /// What was assessed (input digest, document index, venue, date): the same for every report
     /// of one audit, however often it was re-run. The store counts an assessment once.
     public var assessment: String = ""

@@ -12,7 +12,7 @@ public struct RollupBuilder {
     /// The key used when a report does not state a value.
     public static let none = "(none)"
 
-    private enum Dimension: Int, CaseIterable { case district, venueType, jurisdiction, kind, month }
+    private enum Dimension: Int, CaseIterable { case district, venueType, jurisdiction, kind, month, signer, signerOrganization }
 
     private struct Assessment {
         var date: CivilDate?
@@ -65,6 +65,8 @@ public struct RollupBuilder {
         out.byVenueType = rows(.venueType)
         out.byJurisdiction = rows(.jurisdiction)
         out.byKind = rows(.kind)
+        out.bySigner = rows(.signer)
+        out.bySignerOrganization = rows(.signerOrganization)
         out.byMonth = rows(.month).sorted { a, b in
             (a.key == Self.none ? 1 : 0, a.key) < (b.key == Self.none ? 1 : 0, b.key)
         }
@@ -96,6 +98,7 @@ public struct RollupBuilder {
         let keys: [(Dimension, String?)] = [
             (.district, r.district), (.venueType, r.venueType), (.jurisdiction, r.jurisdiction), (.kind, r.kind),
             (.month, Self.month(r.date)),
+            (.signer, r.signer.map { "\($0.name) (\($0.organization))" }), (.signerOrganization, r.signer?.organization),
         ]
         rollups.total.add(r)
         for (dimension, value) in keys {

@@ -129,6 +129,10 @@ public struct Rollups: Sendable, Hashable {
     public var byVenueType: [GroupRow] = []
     public var byJurisdiction: [GroupRow] = []
     public var byKind: [GroupRow] = []
+    /// By verified signer, `name (organization)`, and by the signer's organization; reports
+    /// not signed, or stored without a trust file, are under `RollupBuilder.none`.
+    public var bySigner: [GroupRow] = []
+    public var bySignerOrganization: [GroupRow] = []
     /// By assessment month `YYYY-MM` (oldest first; `undated` last).
     public var byMonth: [GroupRow] = []
     /// Every rule, most fails first.

@@ -3,6 +3,7 @@ import AuditBasics
 import AuditResults
 import Foundation
 import GRDB
+import ReportFormat
 
 /// The default report store: a SQLite file, through GRDB.
 ///
@@ -75,6 +76,15 @@ public final class SQLiteReportStore: ReportStore {
             try db.alter(table: "report") { t in t.add(column: "assessment", .text) }
             try db.create(index: "report_by_assessment", on: "report", columns: ["assessment"], unique: true)
         }
+        m.registerMigration("v3: who signed a report") { db in
+            // Set when the report's signature was verified against a trust file as it was
+            // stored; reports stored before, unsigned, or read without a trust file have none.
+            try db.alter(table: "report") { t in
+                t.add(column: "signer_name", .text)
+                t.add(column: "signer_organization", .text)
+                t.add(column: "signer_key_id", .text)
+            }
+        }
         return m
     }
 
@@ -87,8 +97,9 @@ public final class SQLiteReportStore: ReportStore {
             let report = try db.cachedStatement(
                 sql: """
                     INSERT OR IGNORE INTO report (digest, path, generated_at, venue_id, venue_name, venue_type,
-                      jurisdiction, district, kind, date, day, profile, verdict, ingested_at, assessment)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      jurisdiction, district, kind, date, day, profile, verdict, ingested_at, assessment,
+                      signer_name, signer_organization, signer_key_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             let finding = try db.cachedStatement(
                 sql: "INSERT INTO finding (report, seq, rule, target, severity, state) VALUES (?, ?, ?, ?, ?, ?)")
@@ -102,7 +113,7 @@ public final class SQLiteReportStore: ReportStore {
                 try report.execute(arguments: [
                     s.digest, s.path, s.generatedAt, s.venueID, s.venueName, s.venueType, s.jurisdiction, s.district,
                     s.kind, s.date?.description, s.date?.dayNumber, s.profile, s.verdict.rawValue, now,
-                    s.assessment.isEmpty ? nil : s.assessment,
+                    s.assessment.isEmpty ? nil : s.assessment, s.signer?.name, s.signer?.organization, s.signer?.keyID,
                 ])
                 guard db.changesCount > 0 else { return false }
                 for (n, f) in s.findings.enumerated() {
@@ -150,7 +161,7 @@ public final class SQLiteReportStore: ReportStore {
                 sql: """
                     SELECT r.rowid, r.digest, r.path, r.generated_at, r.venue_id, r.venue_name, r.venue_type,
                       r.jurisdiction, r.district, r.kind, r.date, r.profile, r.verdict,
-                      f.rule, f.target, f.severity, f.state
+                      f.rule, f.target, f.severity, f.state, r.signer_name, r.signer_organization, r.signer_key_id
                     FROM report r LEFT JOIN finding f ON f.report = r.digest
                     ORDER BY r.venue_id, COALESCE(r.day, -9223372036854775808), r.generated_at, r.digest, f.seq
                     """)
@@ -174,11 +185,16 @@ public final class SQLiteReportStore: ReportStore {
         }
     }
 
-    /// The report in columns 1 to 12 of a `forEachChronologically` row, without its findings.
+    /// The report in columns 1 to 12 and 17 to 19 of a `forEachChronologically` row, without its
+    /// findings.
     private static func summary(_ row: Row) -> ReportSummary {
-        ReportSummary(
+        var s = ReportSummary(
             digest: row[1], path: row[2], generatedAt: row[3], venueID: row[4], venueName: row[5], venueType: row[6],
             jurisdiction: row[7], district: row[8], kind: row[9], date: (row[10] as String?).flatMap { CivilDate(iso: $0) },
             profile: row[11], verdict: Verdict(rawValue: row[12]) ?? .incomplete, findings: [])
+        if let name: String = row[17], let organization: String = row[18], let keyID: String = row[19] {
+            s.signer = SignerIdentity(name: name, organization: organization, keyID: keyID)
+        }
+        return s
     }
 }

@@ -136,7 +136,10 @@ struct AggregationTests {
         a.ingest = IngestCounts()
         b.ingest = IngestCounts()
         #expect(a == b)
-        #expect(try reopened.appliedMigrations() == ["v1: reports, findings, rules", "v2: an assessment is stored once"])
+        #expect(
+            try reopened.appliedMigrations() == [
+                "v1: reports, findings, rules", "v2: an assessment is stored once", "v3: who signed a report",
+            ])
     }
 
     @Test("the SQLite store and the in-memory store give the same rollups")
@@ -167,6 +170,31 @@ struct AggregationTests {
         }
     }
 
+    @Test("both stores keep who signed a report, and the rollups count reports by signer and organisation")
+    func signersKept() throws {
+        func summary(_ digest: String, venue: String, signer: SignerIdentity?) -> ReportSummary {
+            var s = ReportSummary(
+                digest: digest, path: "\(digest).xml", generatedAt: "2021-01-01T00:00:00Z", venueID: venue, venueName: nil,
+                venueType: nil, jurisdiction: nil, district: nil, kind: nil, date: nil, profile: "p", verdict: .compliant,
+                findings: [FindingSummary(rule: "R-1", target: nil, severity: .low, state: .pass)])
+            s.signer = signer
+            return s
+        }
+        let li = SignerIdentity(name: "Inspector Li", organization: "Jinjiang MSB", keyID: String(repeating: "a", count: 64))
+        let wang = SignerIdentity(name: "Inspector Wang", organization: "Jinjiang MSB", keyID: String(repeating: "b", count: 64))
+        for store in [try SQLiteReportStore(), InMemoryReportStore()] as [any ReportStore] {
+            _ = try store.insert([
+                summary("a", venue: "V1", signer: li), summary("b", venue: "V2", signer: wang), summary("c", venue: "V3", signer: nil),
+            ])
+            var signers: [String: SignerIdentity?] = [:]
+            try store.forEachChronologically { signers[$0.digest] = $0.signer }
+            #expect(signers == ["a": li, "b": wang, "c": nil])
+            let rollups = try AggregateCommandLike.rollups(store)
+            #expect(rollups.bySigner.map(\.key) == ["(none)", "Inspector Li (Jinjiang MSB)", "Inspector Wang (Jinjiang MSB)"])
+            #expect(rollups.bySignerOrganization.map { "\($0.key)=\($0.reports)" } == ["(none)=1", "Jinjiang MSB=2"])
+        }
+    }
+
     @Test("the aggregate XML is valid against its schema, and the schema file matches the embedded copy")
     func aggregateXMLIsValid() throws {
         let sample = try SampleReports(venues: 8)
@@ -185,5 +213,14 @@ struct AggregationTests {
         #expect(RollupCSV.cell("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(RollupCSV.cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
         #expect(RollupCSV.cell("-3") == "-3")
+    }
+}
+
+/// The rollups of everything in a store, as `aggregate` computes them.
+enum AggregateCommandLike {
+    static func rollups(_ store: any ReportStore) throws -> Rollups {
+        var builder = RollupBuilder()
+        try store.forEachChronologically { builder.add($0) }
+        return builder.finish(ruleTitles: [:], ingest: IngestCounts())
     }
 }

@@ -3,6 +3,7 @@ import ArgumentParser
 import AuditBasics
 import Foundation
 import PolicyCatalog
+import ReportSignature
 import ReportStore
 
 /// `venue-audit aggregate PATH... --out DIR`: many XML reports into a store, and the store into
@@ -13,7 +14,7 @@ struct AggregateCommand: ParsableCommand {
         abstract: "Aggregate XML reports into a dashboard, CSV, JSON and an aggregate XML.",
         discussion: """
             Reads *.xml reports (folders recursively), checks each against the report schema and
-            its digest, and adds it to the store (SQLite, --db; by default DIR/reports.sqlite).
+            its digest (and, with --trust, its signature), and adds it to the store (SQLite, --db; by default DIR/reports.sqlite).
             A corrupt, truncated, schema-invalid or tampered report is named and counted, never
             aggregated; the same report twice counts once. With --db and no PATH, re-renders from
             the store. Exit status: 0 every report read, 2 some report rejected or a path missing.
@@ -35,6 +36,12 @@ struct AggregateCommand: ParsableCommand {
     @Option(help: "The rule packs whose titles the dashboard shows (default: the built-in packs).")
     var policies: String?
 
+    @Option(help: "Verify each report's signature against this YAML trust file; a refused signature rejects the report.")
+    var trust: String?
+
+    @Flag(name: .customLong("require-signature"), help: "Reject unsigned reports (needs --trust).")
+    var requireSignature = false
+
     @Flag(help: "Print the run's time and peak memory on standard error.")
     var stats = false
 
@@ -42,6 +49,9 @@ struct AggregateCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
+        if requireSignature && trust == nil {
+            throw ValidationError("--require-signature needs --trust FILE: the signers whose signatures are accepted")
+        }
         if paths.isEmpty && db == nil {
             throw ValidationError("give report files or folders, or --db FILE to re-render from a store")
         }
@@ -75,7 +85,15 @@ struct AggregateCommand: ParsableCommand {
         }
         let (files, missing) = ReportIngest.reportFiles(in: paths, excluding: [outURL.path])
         for path in missing { Console.err("\(path):1:1: error: [no-such-file] no such file or folder") }
-        let ingest = try ReportIngest(reader: ReportReader(toolVersion: VenueAudit.version), store: store)
+        var reader = try ReportReader(toolVersion: VenueAudit.version)
+        if let trust {
+            let loaded = TrustFile.read(path: trust)
+            for d in loaded.diagnostics { Console.err(d.location == nil ? "\(trust): error: \(d.message)" : d.description) }
+            guard let trustFile = loaded.trust else { throw ExitCode(ExitStatus.badInput.rawValue) }
+            reader.signatures = ReportVerifier(trust: trustFile)
+            reader.requireSignature = requireSignature
+        }
+        let ingest = try ReportIngest(reader: reader, store: store)
         let counts = try ingest.run(files: files) { event in
             switch event {
             case .rejected(let rejection):

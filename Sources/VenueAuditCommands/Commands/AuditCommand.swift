@@ -3,6 +3,7 @@ import AuditBasics
 import AuditEngine
 import AuditResults
 import Foundation
+import ReportSignature
 import Reporters
 
 /// `venue-audit audit PATH...`: evaluates venues against the rule packs.
@@ -61,6 +62,11 @@ struct AuditCommand: ParsableCommand {
         help: "Where reports link each rule's page: a URL or path ending in '/' (default: the installed rule pages, else docs/rules/).")
     var rulesDocsBase: String?
 
+    @Option(
+        name: .customLong("sign-key"),
+        help: "Sign every XML report with this private key (PEM, readable only by you; see `keys new`).")
+    var signKey: String?
+
     @Flag(help: "Print only the summaries, not each finding.")
     var quiet = false
 
@@ -75,6 +81,9 @@ struct AuditCommand: ParsableCommand {
         }
         for name in formatNames where Reporters.named(name) == nil {
             throw ValidationError("unknown --format '\(name)'; expected one of \(Reporters.identifiers.joined(separator: ", "))")
+        }
+        if signKey != nil, out == nil || !formatNames.contains("xml") {
+            throw ValidationError("--sign-key signs XML reports: give --out DIR and a --format that includes xml")
         }
         guard !languages.isEmpty, lang.split(separator: ",").allSatisfy({ Language(rawValue: String($0)) != nil }) else {
             throw ValidationError("--lang must be en, zh or en,zh")
@@ -110,13 +119,23 @@ struct AuditCommand: ParsableCommand {
         options.toolVersion = VenueAudit.version
         let batch = try AuditBatch(policies: policies, options: options, waiverFile: waivers, language: languages.first ?? .en)
         let docsBase = rulesDocsBase.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? Self.defaultRulesDocsBase()
+        var signer: ReportSigner?
+        if let signKey {
+            do {
+                signer = ReportSigner(key: try SigningKey.read(path: signKey))
+            } catch {
+                Console.err("venue-audit: error: \(error.message)")
+                throw ExitCode(ExitStatus.badInput.rawValue)
+            }
+        }
         var writer: ReportWriter?
         if let out {
             let context = ReportContext(
                 toolVersion: VenueAudit.version, generatedAt: Date(), language: languages.first ?? .en,
                 rulesDocsBase: docsBase)
             writer = try ReportWriter(
-                directory: out, formats: formatNames.compactMap(Reporters.named), languages: languages, context: context)
+                directory: out, formats: formatNames.compactMap(Reporters.named), languages: languages, context: context,
+                signer: signer)
         }
         let status = batch.run(paths: paths, quiet: quiet, jobs: jobs.count, rulesDocsBase: docsBase, writer: &writer)
         if status != .ok { throw ExitCode(status.rawValue) }

@@ -17,7 +17,7 @@ struct VenueAudit: ParsableCommand {
         version: version,
         subcommands: [
             AuditCommand.self, ValidateCommand.self, PoliciesCommand.self, WaiversCommand.self, InitCommand.self, SchemaCommand.self,
-            AggregateCommand.self, DiffCommand.self, CorpusCommand.self,
+            AggregateCommand.self, DiffCommand.self, KeysCommand.self, VerifyCommand.self, CorpusCommand.self,
         ]
     )
 

@@ -2,6 +2,7 @@ import AuditBasics
 import AuditResults
 import Foundation
 import ReportFormat
+import ReportSignature
 import Reporters
 
 /// Writes report files into the output folder: names made safe from the venue id, each file
@@ -35,6 +36,8 @@ struct ReportWriter {
         let formats: [any Reporter.Type]
         let languages: [Language]
         let context: ReportContext
+        /// Signs every XML report (`audit --sign-key`); the other formats are unchanged.
+        var signer: ReportSigner?
 
         /// Every format (HTML once per language) rendered for one result. Stops at the first
         /// format that fails and says why; what was rendered before it is kept.
@@ -50,9 +53,10 @@ struct ReportWriter {
                 for language in perLanguage {
                     var ctx = context
                     ctx.language = language
-                    let text: String
+                    var text: String
                     do {
                         text = try format.init(context: ctx).render(result)
+                        if format.identifier == "xml", let signer { text = try signer.sign(text) }
                     } catch {
                         rendered.failure = String(describing: error)
                         return rendered
@@ -85,9 +89,11 @@ struct ReportWriter {
         var description: String
     }
 
-    init(directory: String, formats: [any Reporter.Type], languages: [Language], context: ReportContext) throws {
+    init(
+        directory: String, formats: [any Reporter.Type], languages: [Language], context: ReportContext, signer: ReportSigner? = nil
+    ) throws {
         self.directory = URL(fileURLWithPath: directory).standardizedFileURL
-        self.renderer = Renderer(formats: formats, languages: languages, context: context)
+        self.renderer = Renderer(formats: formats, languages: languages, context: context, signer: signer)
         try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
     }
 

@@ -1,0 +1,67 @@
+import Aggregation
+import ArgumentParser
+import AuditBasics
+import Foundation
+import ReportFormat
+import ReportSignature
+
+/// `venue-audit verify REPORT... --trust FILE`: who signed each report, or why its signature is
+/// not accepted.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check the signatures of XML reports against a trust file.",
+        discussion: """
+            For each report, prints that it is valid and by whom, or exactly why not: unsigned,
+            signature-malformed, unknown-signer, outside-validity, revoked, bad-signature,
+            altered, signature-of-another-report; a report whose digest does not match its
+            content is tampered. Exit status: 0 every report valid, 1 some report not valid,
+            2 a file unreadable or the trust file wrong.
+            """
+    )
+
+    @Argument(help: "Signed XML reports.")
+    var reports: [String]
+
+    @Option(help: "The YAML trust file listing the signers you accept.")
+    var trust: String
+
+    func run() throws {
+        let loaded = TrustFile.read(path: trust)
+        for d in loaded.diagnostics { Console.err(d.location == nil ? "\(trust): error: \(d.message)" : d.description) }
+        guard let trustFile = loaded.trust else { throw ExitCode(ExitStatus.badInput.rawValue) }
+        let verifier = ReportVerifier(trust: trustFile)
+        var invalid = false
+        var unreadable = false
+        for path in reports {
+            if let tooLarge = ReportReader.tooLargeMessage(path) {
+                Console.err("\(path):1:1: error: [report-unreadable] \(tooLarge)")
+                unreadable = true
+                continue
+            }
+            guard let bytes = ReportReader.contents(of: path) else {
+                Console.err("\(path):1:1: error: [report-unreadable] cannot read the file")
+                unreadable = true
+                continue
+            }
+            // The digest first: a report changed by accident is tampered, whatever its signature.
+            if case .mismatch = ReportDigest.check(bytes) {
+                Console.out("\(path): not valid: tampered: the content does not match the report's digest")
+                invalid = true
+                continue
+            }
+            switch verifier.check(bytes) {
+            case .valid(let signer):
+                Console.out("\(path): valid: signed by \(signer.name), \(signer.organization) (key \(signer.keyID.prefix(16)))")
+            case .unsigned:
+                Console.out("\(path): not valid: unsigned: the report has no signature")
+                invalid = true
+            case .rejected(let problem, let detail):
+                Console.out("\(path): not valid: \(problem.rawValue): \(detail)")
+                invalid = true
+            }
+        }
+        if unreadable { throw ExitCode(ExitStatus.badInput.rawValue) }
+        if invalid { throw ExitCode(ExitStatus.findings.rawValue) }
+    }
+}
