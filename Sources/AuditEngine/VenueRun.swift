@@ -137,6 +137,7 @@ struct VenueRun {
             var f = finding(prepared, state: state, targetID: targetID, location: location ?? target.location, message: message)
             f.evidence = items
             f.expected = prepared.expected
+            f.expects = prepared.expects
             return f
         }
 

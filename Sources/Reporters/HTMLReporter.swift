@@ -142,8 +142,11 @@ public struct HTMLReporter: Reporter {
             "location": f.location?.description ?? "",
             "hasSourceLine": f.sourceLine != nil,
             "sourceLine": f.sourceLine ?? "",
-            "hasExpected": f.expected != nil,
-            "expected": f.expected?[lang] ?? "",
+            "hasExpected": f.expects != nil || f.expected != nil,
+            "hasExpects": f.expects != nil,
+            "expects": f.expects?[lang] ?? "",
+            "hasLogic": f.expected != nil,
+            "logic": f.expected?[lang] ?? "",
             "hasEvidence": !f.evidence.isEmpty,
             "evidence": f.evidence.map { e -> [String: Any] in
                 [
@@ -179,6 +182,7 @@ public struct HTMLReporter: Reporter {
             ("failThreshold", .failThreshold), ("findings", .findings), ("bySeverity", .bySeverity),
             ("byState", .byState), ("failing", .failing), ("rule", .rule), ("target", .target),
             ("location", .location), ("sourceLine", .sourceLine), ("evidence", .evidence), ("expected", .expected),
+            ("ruleLogic", .ruleLogic),
             ("citations", .citations), ("remediation", .remediation), ("waiver", .waiver),
             ("waiverExpires", .waiverExpires), ("waiverInactive", .waiverInactive), ("observations", .observations),
             ("diagnostics", .diagnostics), ("input", .input), ("profile", .profile), ("packs", .packs),

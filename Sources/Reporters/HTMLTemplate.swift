@@ -58,6 +58,8 @@ enum HTMLTemplate {
         pre.source { background: var(--code-bg); padding: 0.3rem 0.5rem; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere;
           font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85rem; }
         .loc { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85rem; color: var(--muted); }
+        details.logic { font-size: 0.85rem; color: var(--muted); }
+        details.logic code { display: block; background: var(--code-bg); padding: 0.2rem 0.4rem; overflow-wrap: anywhere; }
         ol.actions { margin: 0.2rem 0; padding-left: 1.4rem; }
         ul.plain { margin: 0; padding-left: 1.1rem; }
         .compact { padding: 0.25rem 0.9rem; }
@@ -145,7 +147,7 @@ enum HTMLTemplate {
         <dl>
         {{#hasLocation}}<dt>{{labels.location}}</dt><dd class="loc">{{location}}</dd>
         {{/hasLocation}}{{#hasSourceLine}}<dt>{{labels.sourceLine}}</dt><dd><pre class="source">{{sourceLine}}</pre></dd>
-        {{/hasSourceLine}}{{#hasExpected}}<dt>{{labels.expected}}</dt><dd>{{expected}}</dd>
+        {{/hasSourceLine}}{{#hasExpected}}<dt>{{labels.expected}}</dt><dd>{{expects}}{{#hasLogic}}<details class="logic"><summary>{{labels.ruleLogic}}</summary><code>{{logic}}</code></details>{{/hasLogic}}</dd>
         {{/hasExpected}}{{#hasEvidence}}<dt>{{labels.evidence}}</dt><dd><ul class="plain">{{#evidence}}<li><code>{{name}}</code> = {{value}}{{#hasLocation}} <span class="loc">({{location}})</span>{{/hasLocation}}</li>{{/evidence}}</ul></dd>
         {{/hasEvidence}}{{#hasCitations}}<dt>{{labels.citations}}</dt><dd><ul class="plain">{{#citations}}<li>{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}, {{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}, {{provision}}{{/hasURL}}</li>{{/citations}}</ul></dd>
         {{/hasCitations}}{{#hasWaiver}}<dt>{{labels.waiver}}</dt><dd>{{waiver.reason}} ({{waiver.approvedBy}}; {{labels.waiverExpires}} {{waiver.expires}}){{^waiver.active}} <strong class="state-fail">{{labels.waiverInactive}}</strong>{{/waiver.active}}</dd>

@@ -114,7 +114,7 @@ struct ReportLabels {
     /// Fixed phrases.
     enum Key {
         case report, venue, assessment, verdict, failThreshold, findings, bySeverity, byState, failing
-        case rule, target, venueWide, location, sourceLine, evidence, expected, citations, remediation
+        case rule, target, venueWide, location, sourceLine, evidence, expected, ruleLogic, citations, remediation
         case waiver, waiverExpires, waiverInactive, observations, diagnostics, input, profile, packs, asOf
         case generated, tool, personalData, filters, search, allStates, allSeverities, allLaws, show, note
         case sha256, assessor, district, operatorName, type, jurisdiction, date, kind, total, practice
@@ -137,6 +137,7 @@ struct ReportLabels {
             case .sourceLine: "Source"
             case .evidence: "Evidence"
             case .expected: "Expected"
+            case .ruleLogic: "Rule logic"
             case .citations: "Legal basis"
             case .remediation: "What to do"
             case .waiver: "Waiver"
@@ -190,6 +191,7 @@ struct ReportLabels {
             case .sourceLine: "原文"
             case .evidence: "证据"
             case .expected: "要求"
+            case .ruleLogic: "规则逻辑"
             case .citations: "法律依据"
             case .remediation: "整改措施"
             case .waiver: "豁免"

@@ -107,6 +107,9 @@ public struct TextReporter: Reporter {
             let prefix = line.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
             out.append("    " + prefix + paint("^", "\u{1B}[1;32m"))
         }
+        if let expects = f.expects {
+            out.append("    " + (lang == .zh ? "要求：" : "expected: ") + Self.clean(expects[lang]))
+        }
         let target = f.targetPath.map { ", \(Self.clean($0))" } ?? ""
         let see = lang == .zh ? "参见" : "see"
         let severity = ReportLabels(language: lang).severity(f.severity)

@@ -42,6 +42,7 @@ struct AuditEngineTests {
         #expect(retention.message.en == "oldest record is 71 days old; the limit is 28")
         #expect(retention.evidence == [EvidenceItem(name: "days_kept", value: "71", location: retention.location)])
         #expect(retention.expected?.en == "days_kept <= 28")
+        #expect(retention.expects == LocalizedText(en: "The oldest record is no older than 28 days", zh: "最早的记录不超过 28 天"))
         #expect(retention.citations.map(\.key) == ["test-law#art-2"])
     }
 

@@ -53,6 +53,8 @@ struct PreparedRuleSharingTests {
         #expect(xa !== xb)
         #expect(xa.expected.en == "days_kept <= 28")
         #expect(xb.expected.en == "days_kept <= 14")
+        #expect(xa.expects?.en == "The oldest record is no older than 28 days")
+        #expect(xb.expects?.zh == "最早的记录不超过 14 天")
         let joined = Fact(.list([Fact(.string("a, b"))]))
         let split = Fact(.list([Fact(.string("a")), Fact(.string("b"))]))
         #expect(AuditEngine.exactKey(joined) != AuditEngine.exactKey(split))
