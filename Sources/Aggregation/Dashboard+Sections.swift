@@ -157,7 +157,7 @@ struct Page {
         html += "<tbody>"
         for g in rows {
             let k = "\(prefix)/\(g.key)"
-            html += "<tr><td data-sort=\"\(Self.e(g.key))\">\(Self.e(label(g.key)))</td>"
+            html += "<tr><td data-sort=\"\(Self.e(g.key))\" title=\"\(Self.e(g.key))\">\(Self.e(label(g.key)))</td>"
             html += figure("\(k)/reports", g.reports) + figure("\(k)/venues", g.venues)
             html += figure("\(k)/non-compliant", g.nonCompliant, fail: true) + share("\(k)/non-compliant-share", g.nonCompliant, g.reports)
             html += figure("\(k)/incomplete", g.incomplete) + figure("\(k)/compliant", g.compliant)

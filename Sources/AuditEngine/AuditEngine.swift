@@ -88,7 +88,8 @@ public struct AuditEngine: Sendable {
 
     private static func prepare(_ rule: Rule, params p: Fact) -> PreparedRule {
         let failure = (
-            en: MessageTemplate(rule.message.en, params: p), zh: MessageTemplate(rule.message.zh, params: p)
+            en: MessageTemplate(rule.message.en, params: p, language: .en),
+            zh: MessageTemplate(rule.message.zh, params: p, language: .zh)
         )
         let from = rule.effectiveFrom.map { $0.description } ?? "-"
         let to = rule.effectiveTo.map { $0.description } ?? "-"
@@ -101,8 +102,8 @@ public struct AuditEngine: Sendable {
             params: p, expected: Self.expectedText(rule, params: p),
             expects: rule.expects.map { text in
                 LocalizedText(
-                    en: MessageTemplate(text.en, params: p).fill(targetID: nil) { _ in nil },
-                    zh: MessageTemplate(text.zh, params: p).fill(targetID: nil) { _ in nil })
+                    en: MessageTemplate(text.en, params: p, language: .en).fill(targetID: nil) { _ in nil },
+                    zh: MessageTemplate(text.zh, params: p, language: .zh).fill(targetID: nil) { _ in nil })
             },
             failure: failure,
             notInForce: (

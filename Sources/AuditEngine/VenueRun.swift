@@ -22,6 +22,9 @@ struct VenueRun {
     private let jurisdictions: Set<String>?
     /// Where an unknown finding about a missing jurisdiction points: the nearest recorded parent.
     private let jurisdictionParent: FileLocation?
+    /// The evidence of the rule being evaluated, as computed, for filling its failure message
+    /// with vocabulary values in words.
+    private var evidenceOutcomes: [(name: String, outcome: Outcome)] = []
 
     enum Targets {
         /// The scope's list is absent from the description.
@@ -161,10 +164,17 @@ struct VenueRun {
                 return make(.error, fact.location, LocalizedText("the requirement gave \(fact.value.kindName), not true or false"))
             }
             if ok { return make(.pass, fact.location, LocalizedText(en: "requirement met", zh: "符合要求")) }
-            let shown = { (name: String) in items.first { $0.name == name }?.value }
+            let outcomes = evidenceOutcomes
+            func shown(_ language: Language) -> (String) -> String? {
+                { name in
+                    guard let outcome = outcomes.first(where: { $0.name == name })?.outcome else { return nil }
+                    if case .value(let fact) = outcome { return fact.displayText(in: language) }
+                    return items.first { $0.name == name }?.value
+                }
+            }
             let message = LocalizedText(
-                en: prepared.failure.en.fill(targetID: targetID, evidence: shown),
-                zh: prepared.failure.zh.fill(targetID: targetID, evidence: shown))
+                en: prepared.failure.en.fill(targetID: targetID, evidence: shown(.en)),
+                zh: prepared.failure.zh.fill(targetID: targetID, evidence: shown(.zh)))
             return make(.fail, fact.location, message)
         case .unknown(let u):
             return make(.unknown, u.location, notRecorded(u, targetPath: Self.targetPath(rule, targetID), what: nil))
@@ -191,6 +201,7 @@ struct VenueRun {
             }
         }
         bindings.set(evidenceSlot, fieldList: evidence)
+        evidenceOutcomes = evidence
         return items
     }
 

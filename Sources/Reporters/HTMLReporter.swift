@@ -44,18 +44,23 @@ public struct HTMLReporter: Reporter {
             // Punctuation after a label and between two names: full-width in Chinese.
             "colon": context.language == .zh ? "：" : ": ",
             "comma": context.language == .zh ? "，" : ", ",
+            // Between an instrument and its provision: 个人信息保护法第十九条, but "…Law, Art. 19".
+            "citationJoin": context.language == .zh ? "" : ", ",
             "toolVersion": context.toolVersion,
             "generatedAt": context.generatedAtISO,
             "labels": labelDictionary(),
             "venueTitle": venueTitle,
             "venue": [
                 "id": venue.id, "type": venue.type ?? "", "hasType": venue.type != nil,
+                "typeLabel": venue.type.map { VocabularyLabels.words($0, .venueType, context.language) } ?? "",
                 "jurisdiction": venue.jurisdiction ?? "", "hasJurisdiction": venue.jurisdiction != nil,
                 "district": venue.district ?? "", "hasDistrict": venue.district != nil,
                 "operator": venue.operatorName ?? "", "hasOperator": venue.operatorName != nil,
             ] as [String: Any],
             "assessment": [
-                "kind": assessment.kind ?? "—", "date": assessment.date?.description ?? "",
+                "kind": assessment.kind ?? "", "hasKind": assessment.kind != nil,
+                "kindLabel": assessment.kind.map { VocabularyLabels.words($0, .assessmentKind, context.language) } ?? "—",
+                "date": assessment.date?.description ?? "",
                 "hasDate": assessment.date != nil, "assessor": assessment.assessor ?? "",
                 "hasAssessor": assessment.assessor != nil, "organization": assessment.organization ?? "",
                 "hasOrganization": assessment.organization != nil,
@@ -101,13 +106,16 @@ public struct HTMLReporter: Reporter {
             var order: [String] = []
             var byTarget: [String: [Finding]] = [:]
             for f in inState {
-                let key = f.targetPath ?? labels[.venueWide]
+                let name = ReportFormatting.targetName(f, context.language)
+                let key = name.prefix(1).uppercased() + name.dropFirst()
                 if byTarget[key] == nil { order.append(key) }
                 byTarget[key, default: []].append(f)
             }
             let groups = order.map { key -> [String: Any] in
                 [
                     "target": key,
+                    "targetPath": byTarget[key]?.first?.targetPath ?? "",
+                    "hasTargetPath": byTarget[key]?.first?.targetPath != nil,
                     "findings": (byTarget[key] ?? []).map { f -> [String: Any] in
                         let base = "\(f.ruleID)-\(f.targetID ?? "venue")"
                         anchors[base, default: 0] += 1
@@ -142,7 +150,7 @@ public struct HTMLReporter: Reporter {
             "location": f.location?.description ?? "",
             "hasSourceLine": f.sourceLine != nil,
             "sourceLine": f.sourceLine ?? "",
-            "hasExpected": f.expects != nil || f.expected != nil,
+            "hasLogicDetail": f.expected != nil || f.location != nil || !f.evidence.isEmpty,
             "hasExpects": f.expects != nil,
             "expects": f.expects?[lang] ?? "",
             "hasLogic": f.expected != nil,
@@ -158,7 +166,9 @@ public struct HTMLReporter: Reporter {
             "citations": f.citations.map { c -> [String: Any] in
                 let url = c.url ?? ""
                 let linkable = url.hasPrefix("https://") || url.hasPrefix("http://")
-                return ["instrument": c.instrument[lang], "provision": c.provision, "url": url, "hasURL": linkable]
+                return [
+                    "instrument": c.instrument[lang], "provision": c.provisionText(in: lang), "url": url, "hasURL": linkable,
+                ]
             },
             "hasWaiver": f.waiver != nil,
             "waiver": f.waiver.map { w -> [String: Any] in
@@ -170,7 +180,8 @@ public struct HTMLReporter: Reporter {
 
     private func observation(_ o: ObservationInfo) -> [String: Any] {
         [
-            "kind": o.kind, "hasAt": o.at != nil, "at": o.at ?? "", "hasNote": o.note != nil, "note": o.note ?? "",
+            "kind": o.kind, "kindLabel": VocabularyLabels.words(o.kind, .observationKind, context.language), "hasAt": o.at != nil,
+            "at": o.at ?? "", "hasNote": o.note != nil, "note": o.note ?? "",
             "hasEvidence": !o.evidence.isEmpty, "evidence": o.evidence, "hasLocation": o.location != nil,
             "location": o.location?.description ?? "",
         ]
@@ -182,7 +193,7 @@ public struct HTMLReporter: Reporter {
             ("failThreshold", .failThreshold), ("findings", .findings), ("bySeverity", .bySeverity),
             ("byState", .byState), ("failing", .failing), ("rule", .rule), ("target", .target),
             ("location", .location), ("sourceLine", .sourceLine), ("evidence", .evidence), ("expected", .expected),
-            ("ruleLogic", .ruleLogic),
+            ("ruleLogic", .ruleLogic), ("condition", .condition),
             ("citations", .citations), ("remediation", .remediation), ("waiver", .waiver),
             ("waiverExpires", .waiverExpires), ("waiverInactive", .waiverInactive), ("observations", .observations),
             ("diagnostics", .diagnostics), ("input", .input), ("profile", .profile), ("packs", .packs),

@@ -58,8 +58,9 @@ enum HTMLTemplate {
         pre.source { background: var(--code-bg); padding: 0.3rem 0.5rem; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere;
           font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85rem; }
         .loc { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85rem; color: var(--muted); }
-        details.logic { font-size: 0.85rem; color: var(--muted); }
-        details.logic code { display: block; background: var(--code-bg); padding: 0.2rem 0.4rem; overflow-wrap: anywhere; }
+        details.logic { font-size: 0.85rem; color: var(--muted); margin: 0.3rem 0 0; }
+        details.logic summary { cursor: pointer; }
+        details.logic code { background: var(--code-bg); padding: 0 0.2rem; overflow-wrap: anywhere; }
         ol.actions { margin: 0.2rem 0; padding-left: 1.4rem; }
         ul.plain { margin: 0; padding-left: 1.1rem; }
         .compact { padding: 0.25rem 0.9rem; }
@@ -95,13 +96,13 @@ enum HTMLTemplate {
         <h1>{{venueTitle}}</h1>
         <dl class="meta">
         <dt>{{labels.venue}}</dt><dd>{{venue.id}}</dd>
-        {{#venue.hasType}}<dt>{{labels.type}}</dt><dd>{{venue.type}}</dd>
+        {{#venue.hasType}}<dt>{{labels.type}}</dt><dd title="{{venue.type}}">{{venue.typeLabel}}</dd>
         {{/venue.hasType}}{{#venue.hasJurisdiction}}<dt>{{labels.jurisdiction}}</dt><dd>{{venue.jurisdiction}}</dd>
         {{/venue.hasJurisdiction}}{{#venue.hasDistrict}}<dt>{{labels.district}}</dt><dd>{{venue.district}}</dd>
         {{/venue.hasDistrict}}{{#venue.hasOperator}}<dt>{{labels.operatorName}}</dt><dd>{{venue.operator}}</dd>
         {{/venue.hasOperator}}</dl>
         <dl class="meta">
-        <dt>{{labels.assessment}}</dt><dd>{{assessment.kind}}</dd>
+        <dt>{{labels.assessment}}</dt><dd{{#assessment.hasKind}} title="{{assessment.kind}}"{{/assessment.hasKind}}>{{assessment.kindLabel}}</dd>
         {{#assessment.hasDate}}<dt>{{labels.date}}</dt><dd>{{assessment.date}}</dd>
         {{/assessment.hasDate}}{{#assessment.hasAssessor}}<dt>{{labels.assessor}}</dt><dd>{{assessment.assessor}}{{#assessment.hasOrganization}}{{comma}}{{assessment.organization}}{{/assessment.hasOrganization}}</dd>
         {{/assessment.hasAssessor}}{{^assessment.hasAssessor}}{{#assessment.hasOrganization}}<dt>{{labels.assessor}}</dt><dd>{{assessment.organization}}</dd>
@@ -137,7 +138,7 @@ enum HTMLTemplate {
         <h2 class="state-{{state}}">{{heading}} ({{count}})</h2>
         {{#groups}}
         <div class="group">
-        <h3>{{labels.target}}{{colon}}{{target}}</h3>
+        <h3{{#hasTargetPath}} title="{{targetPath}}"{{/hasTargetPath}}>{{target}}</h3>
         {{#findings}}
         {{#detailed}}
         <article class="finding state-{{state}}" id="{{anchor}}" data-state="{{state}}" data-severity="{{severity}}" data-pack="{{pack}}">
@@ -145,14 +146,19 @@ enum HTMLTemplate {
         <div class="rule"><a href="{{ruleURL}}">{{ruleID}}</a> · {{pack}}{{#practice}} · {{labels.practice}}{{/practice}}</div>
         <p class="message">{{message}}</p>
         <dl>
-        {{#hasLocation}}<dt>{{labels.location}}</dt><dd class="loc">{{location}}</dd>
-        {{/hasLocation}}{{#hasSourceLine}}<dt>{{labels.sourceLine}}</dt><dd><pre class="source">{{sourceLine}}</pre></dd>
-        {{/hasSourceLine}}{{#hasExpected}}<dt>{{labels.expected}}</dt><dd>{{expects}}{{#hasLogic}}<details class="logic"><summary>{{labels.ruleLogic}}</summary><code>{{logic}}</code></details>{{/hasLogic}}</dd>
-        {{/hasExpected}}{{#hasEvidence}}<dt>{{labels.evidence}}</dt><dd><ul class="plain">{{#evidence}}<li><code>{{name}}</code> = {{value}}{{#hasLocation}} <span class="loc">({{location}})</span>{{/hasLocation}}</li>{{/evidence}}</ul></dd>
-        {{/hasEvidence}}{{#hasCitations}}<dt>{{labels.citations}}</dt><dd><ul class="plain">{{#citations}}<li>{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}, {{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}, {{provision}}{{/hasURL}}</li>{{/citations}}</ul></dd>
+        {{#hasExpects}}<dt>{{labels.expected}}</dt><dd>{{expects}}</dd>
+        {{/hasExpects}}{{#hasCitations}}<dt>{{labels.citations}}</dt><dd><ul class="plain">{{#citations}}<li>{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}{{citationJoin}}{{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}{{citationJoin}}{{provision}}{{/hasURL}}</li>{{/citations}}</ul></dd>
         {{/hasCitations}}{{#hasWaiver}}<dt>{{labels.waiver}}</dt><dd>{{waiver.reason}} ({{waiver.approvedBy}}; {{labels.waiverExpires}} {{waiver.expires}}){{^waiver.active}} <strong class="state-fail">{{labels.waiverInactive}}</strong>{{/waiver.active}}</dd>
         {{/hasWaiver}}<dt>{{labels.remediation}}</dt><dd><ol class="actions">{{#actions}}<li>{{.}}</li>{{/actions}}</ol></dd>
         </dl>
+        {{#hasLogicDetail}}<details class="logic"><summary>{{labels.ruleLogic}}</summary>
+        <dl>
+        {{#hasLocation}}<dt>{{labels.location}}</dt><dd class="loc">{{location}}</dd>
+        {{/hasLocation}}{{#hasSourceLine}}<dt>{{labels.sourceLine}}</dt><dd><pre class="source">{{sourceLine}}</pre></dd>
+        {{/hasSourceLine}}{{#hasLogic}}<dt>{{labels.condition}}</dt><dd><code>{{logic}}</code></dd>
+        {{/hasLogic}}{{#hasEvidence}}<dt>{{labels.evidence}}</dt><dd><ul class="plain">{{#evidence}}<li><code>{{name}}</code> = {{value}}{{#hasLocation}} <span class="loc">({{location}})</span>{{/hasLocation}}</li>{{/evidence}}</ul></dd>
+        {{/hasEvidence}}</dl>
+        </details>{{/hasLogicDetail}}
         </article>
         {{/detailed}}
         {{^detailed}}
@@ -171,7 +177,7 @@ enum HTMLTemplate {
         {{#hasObservations}}
         <h2>{{labels.observations}}</h2>
         <ul>
-        {{#observations}}<li><strong>{{kind}}</strong>{{#hasAt}} · <code>{{at}}</code>{{/hasAt}}{{#hasLocation}} <span class="loc">({{location}})</span>{{/hasLocation}}{{#hasNote}}{{colon}}{{note}}{{/hasNote}}{{#hasEvidence}}<ul class="plain">{{#evidence}}<li>{{.}}</li>{{/evidence}}</ul>{{/hasEvidence}}</li>
+        {{#observations}}<li><strong title="{{kind}}">{{kindLabel}}</strong>{{#hasAt}} · <code>{{at}}</code>{{/hasAt}}{{#hasLocation}} <span class="loc">({{location}})</span>{{/hasLocation}}{{#hasNote}}{{colon}}{{note}}{{/hasNote}}{{#hasEvidence}}<ul class="plain">{{#evidence}}<li>{{.}}</li>{{/evidence}}</ul>{{/hasEvidence}}</li>
         {{/observations}}
         </ul>
         {{/hasObservations}}

@@ -38,6 +38,26 @@ enum ReportFormatting {
         }.map(\.element)
     }
 
+    /// The finding's target in words: "collection point north-gate-book" / "登记点 north-gate-book",
+    /// "incident 1" for `incidents[0]`, or "whole venue".
+    static func targetName(_ f: Finding, _ language: Language) -> String {
+        guard let id = f.targetID else { return ReportLabels(language: language)[.venueWide] }
+        let (en, zh): (String, String) =
+            switch f.scope {
+            case "collection_points": ("collection point", "登记点")
+            case "digital_systems": ("digital system", "电子系统")
+            case "incidents": ("incident", "事件")
+            case "observations": ("observation", "现场观察")
+            default: (f.scope, f.scope)
+            }
+        var name = id
+        // Items without an id are named by position (`incidents[0]`); people count from one.
+        if id.hasPrefix("\(f.scope)["), id.hasSuffix("]"), let n = Int(id.dropFirst(f.scope.count + 1).dropLast()) {
+            name = String(n + 1)
+        }
+        return (language == .zh ? zh : en) + " " + name
+    }
+
     /// Splits a remediation text into actions: one per non-empty line, with list markers
     /// (`1.`, `-`, `*`, `•`) removed. A text without line breaks is one action.
     static func actions(_ remediation: String) -> [String] {
@@ -114,7 +134,7 @@ struct ReportLabels {
     /// Fixed phrases.
     enum Key {
         case report, venue, assessment, verdict, failThreshold, findings, bySeverity, byState, failing
-        case rule, target, venueWide, location, sourceLine, evidence, expected, ruleLogic, citations, remediation
+        case rule, target, venueWide, location, sourceLine, evidence, expected, ruleLogic, condition, citations, remediation
         case waiver, waiverExpires, waiverInactive, observations, diagnostics, input, profile, packs, asOf
         case generated, tool, personalData, filters, search, allStates, allSeverities, allLaws, show, note
         case sha256, assessor, district, operatorName, type, jurisdiction, date, kind, total, practice
@@ -138,6 +158,7 @@ struct ReportLabels {
             case .evidence: "Evidence"
             case .expected: "Expected"
             case .ruleLogic: "Rule logic"
+            case .condition: "Condition"
             case .citations: "Legal basis"
             case .remediation: "What to do"
             case .waiver: "Waiver"
@@ -192,6 +213,7 @@ struct ReportLabels {
             case .evidence: "证据"
             case .expected: "要求"
             case .ruleLogic: "规则逻辑"
+            case .condition: "判定条件"
             case .citations: "法律依据"
             case .remediation: "整改措施"
             case .waiver: "豁免"

@@ -110,11 +110,14 @@ public struct TextReporter: Reporter {
         if let expects = f.expects {
             out.append("    " + (lang == .zh ? "要求：" : "expected: ") + Self.clean(expects[lang]))
         }
-        let target = f.targetPath.map { ", \(Self.clean($0))" } ?? ""
-        let see = lang == .zh ? "参见" : "see"
+        let target = Self.clean(ReportFormatting.targetName(f, lang))
         let severity = ReportLabels(language: lang).severity(f.severity)
         let note = paint("note:", "\u{1B}[1;36m")
-        out.append("\(where_) \(note) \(severity)\(target); \(see) \(context.ruleDocURL(f.ruleID))")
+        let about =
+            lang == .zh
+            ? "严重程度：\(severity)；\(target)；参见 \(context.ruleDocURL(f.ruleID))"
+            : "\(severity) severity, \(target); see \(context.ruleDocURL(f.ruleID))"
+        out.append("\(where_) \(note) \(about)")
         return out
     }
 
