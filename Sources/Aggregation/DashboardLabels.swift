@@ -8,6 +8,11 @@ struct DashboardLabels {
 
     func callAsFunction(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
 
+    /// A noun for `n` things: English singular or plural, Chinese as it is.
+    func count(_ n: Int, _ one: String, _ many: String, _ zh: String) -> String {
+        language == .zh ? zh : (n == 1 ? one : many)
+    }
+
     /// A venue type in words, from the shared vocabulary table; `(none)` as "not stated".
     func venueType(_ key: String) -> String {
         if key == RollupBuilder.none { return self("not stated", "未注明") }

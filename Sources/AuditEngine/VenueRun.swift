@@ -163,7 +163,9 @@ struct VenueRun {
             guard case .bool(let ok) = fact.value else {
                 return make(.error, fact.location, LocalizedText("the requirement gave \(fact.value.kindName), not true or false"))
             }
-            if ok { return make(.pass, fact.location, LocalizedText(en: "requirement met", zh: "符合要求")) }
+            // A pass says what was found to hold (the rule's expectation), never the rule's
+            // title, which names the problem ("Register photographed").
+            if ok { return make(.pass, fact.location, prepared.expects ?? LocalizedText(en: "requirement met", zh: "符合要求")) }
             let outcomes = evidenceOutcomes
             func shown(_ language: Language) -> (String) -> String? {
                 { name in
@@ -212,9 +214,11 @@ struct VenueRun {
         Finding(rule: prepared.facts, state: state, targetID: targetID, location: location, message: message)
     }
 
-    /// `collection_points[book]`, or `venue` for venue-wide rules.
-    private static func targetPath(_ rule: Rule, _ targetID: String?) -> String {
+    /// `collection_points[book]`, or `venue` for venue-wide rules. Items without an id are
+    /// named by position already (`incidents[0]`) and are not wrapped again.
+    static func targetPath(_ rule: Rule, _ targetID: String?) -> String {
         guard let targetID, rule.scope != .venue else { return "venue" }
+        if targetID.hasPrefix(rule.scope.rawValue + "[") { return targetID }
         return rule.scope.rawValue + "[" + targetID + "]"
     }
 

@@ -68,6 +68,8 @@ public struct HTMLReporter: Reporter {
             "verdict": result.verdict.rawValue,
             "verdictText": result.verdictHeadline[context.language],
             "failingCount": states[.fail] ?? 0,
+            "failingText": CountWording.failing(states[.fail] ?? 0, language: context.language),
+            "countsText": CountWording.findings(states: states, failing: failing, language: context.language),
             "failThreshold": labels.severity(result.failThreshold),
             "personalDataFound": result.personalDataFoundInInput,
             "stateCounts": ReportFormatting.stateOrder.map { state -> [String: Any] in
@@ -135,6 +137,7 @@ public struct HTMLReporter: Reporter {
         let actions = ReportFormatting.actions(f.remediation[lang])
         return [
             "detailed": f.state != .pass && f.state != .notApplicable,
+            "passed": f.state == .pass,
             "anchor": Self.anchorSafe(anchor),
             "state": f.state.rawValue,
             "stateLabel": labels.state(f.state),

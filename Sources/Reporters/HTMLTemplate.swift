@@ -110,7 +110,8 @@ enum HTMLTemplate {
         </header>
 
         <div class="banner verdict-{{verdict}}" role="status">{{verdictText}}
-        <small>{{failingCount}} {{labels.failing}} · {{labels.failThreshold}}{{colon}}{{failThreshold}}</small></div>
+        <small>{{failingText}} · {{labels.failThreshold}}{{colon}}{{failThreshold}}</small>
+        <small>{{countsText}}</small></div>
         {{#personalDataFound}}<p class="privacy">{{labels.personalData}}</p>{{/personalDataFound}}
 
         <table class="counts"><caption>{{labels.byState}}</caption>
@@ -163,7 +164,7 @@ enum HTMLTemplate {
         {{/detailed}}
         {{^detailed}}
         <article class="finding compact state-{{state}}" id="{{anchor}}" data-state="{{state}}" data-severity="{{severity}}" data-pack="{{pack}}">
-        <h4><span class="badge state-{{state}}">{{stateLabel}}</span> <a class="rule" href="{{ruleURL}}">{{ruleID}}</a> {{title}} <span class="summary">{{message}}</span></h4>
+        <h4><span class="badge state-{{state}}">{{stateLabel}}</span> <a class="rule" href="{{ruleURL}}">{{ruleID}}</a> {{#passed}}{{message}}{{/passed}}{{^passed}}{{title}} <span class="summary">{{message}}</span>{{/passed}}</h4>
         </article>
         {{/detailed}}
         {{/findings}}

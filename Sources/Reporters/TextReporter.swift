@@ -54,22 +54,8 @@ public struct TextReporter: Reporter {
     /// counts. For callers that print only summaries, without paying for the findings' lines.
     public func summaryLine(_ result: AuditResult) -> String {
         let labels = ReportLabels(language: context.language)
-        let states = result.countsByState
-        let failing = result.failuresBySeverity
-        var parts: [String] = []
-        for state in ReportFormatting.stateOrder {
-            guard let n = states[state], n > 0 else { continue }
-            var part = "\(n) \(labels.state(state))"
-            if state == .fail {
-                let bySeverity = ReportFormatting.severityOrder.compactMap { s -> String? in
-                    guard let k = failing[s], k > 0 else { return nil }
-                    return "\(k) \(labels.severity(s))"
-                }
-                part += " (" + bySeverity.joined(separator: ", ") + ")"
-            }
-            parts.append(part)
-        }
-        if parts.isEmpty { parts.append(context.language == .zh ? "无检查结果" : "no findings") }
+        let counts = CountWording.findings(
+            states: result.countsByState, failing: result.failuresBySeverity, language: context.language)
         let name = result.venue.name.map { " \(Self.clean($0))" } ?? ""
         let colour =
             switch result.verdict {
@@ -79,8 +65,9 @@ public struct TextReporter: Reporter {
             }
         let separator = context.language == .zh ? "；" : "; "
         let threshold = "\(labels[.failThreshold]) \(labels.severity(result.failThreshold))"
-        return "\(Self.clean(result.venue.id))\(name): \(paint(result.verdictHeadline[context.language], colour)): "
-            + parts.joined(separator: ", ") + separator + threshold
+        let colon = context.language == .zh ? "：" : ": "
+        return "\(Self.clean(result.venue.id))\(name): \(paint(result.verdictHeadline[context.language], colour))\(colon)"
+            + counts + separator + threshold
     }
 
     // MARK: - Private

@@ -34,7 +34,7 @@ struct VerdictWordingTests {
         #expect(try HTMLReporter(context: context).render(result).contains(en))
         #expect(try JSONReporter(context: context).render(result).contains("\"en\": \"\(en)\""))
         context.language = .zh
-        #expect(TextReporter(context: context).summaryLine(result).contains(": \(zh): "))
+        #expect(TextReporter(context: context).summaryLine(result).contains(": \(zh)：共 "))
         #expect(try HTMLReporter(context: context).render(result).contains(zh))
     }
 
