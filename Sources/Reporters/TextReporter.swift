@@ -17,7 +17,9 @@ import AuditResults
 /// | unknown | `note:` with "insufficient evidence" |
 /// | waived, pass, not applicable | only counted in the summary |
 ///
-/// Input diagnostics come first, as `Diagnostic` prints them. Findings are ordered by location.
+/// Input diagnostics come first, as `Diagnostic` prints them. Then the findings tell the story in
+/// order, each group under a `== heading ==` line: failures most severe first, then those that
+/// could not be evaluated, then those lacking evidence (each by location); the summary line last.
 /// Control characters in the data are replaced so a report cannot drive the terminal; ANSI
 /// colours only when `context.colour` is set.
 public struct TextReporter: Reporter {
@@ -33,19 +35,26 @@ public struct TextReporter: Reporter {
 
     public func render(_ result: AuditResult) throws -> String {
         var lines: [String] = result.diagnostics.map { Self.clean($0.description, keepNewlines: true) }
-        let printed = result.findings.filter { [.fail, .error, .unknown].contains($0.state) }
-        let ordered = printed.enumerated().sorted { a, b in
-            let x = a.element.location
-            let y = b.element.location
-            switch (x, y) {
-            case (let x?, let y?) where x != y: return x < y
-            case (nil, _?): return false
-            case (_?, nil): return true
-            default:
-                return a.element.ruleID != b.element.ruleID ? a.element.ruleID < b.element.ruleID : a.offset < b.offset
-            }
-        }.map(\.element)
-        for f in ordered { lines += self.lines(for: f, in: result) }
+        // The story in order: failures most severe first, then what could not be evaluated, then
+        // what lacked evidence; within each, by place in the file. Each group has a heading line,
+        // which problem matchers skip (it does not start with file:line:column).
+        let zh = context.language == .zh
+        let groups: [(states: Set<FindingState>, bySeverity: Bool, en: String, zh: String)] = [
+            ([.fail], true, "Failures, most severe first", "未通过项（按严重程度从高到低）"),
+            ([.error], false, "Could not be evaluated", "无法评估"),
+            ([.unknown], false, "Insufficient evidence", "证据不足"),
+        ]
+        for group in groups {
+            let members = result.findings.enumerated().filter { group.states.contains($0.element.state) }
+            guard !members.isEmpty else { continue }
+            let ordered = members.sorted { a, b in
+                if group.bySeverity, a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
+                return Self.byPlace(a, b)
+            }.map(\.element)
+            let heading = zh ? "\(group.zh)：\(members.count) 项" : "\(group.en): \(members.count)"
+            lines.append(paint("== " + heading + " ==", "\u{1B}[1m"))
+            for f in ordered { lines += self.lines(for: f, in: result) }
+        }
         lines.append(summaryLine(result))
         return lines.joined(separator: "\n") + "\n"
     }
@@ -106,6 +115,16 @@ public struct TextReporter: Reporter {
             : "\(severity) severity, \(target); see \(context.ruleDocURL(f.ruleID))"
         out.append("\(where_) \(note) \(about)")
         return out
+    }
+
+    /// By location (findings without one last), then rule id, then the engine's order.
+    private static func byPlace(_ a: (offset: Int, element: Finding), _ b: (offset: Int, element: Finding)) -> Bool {
+        switch (a.element.location, b.element.location) {
+        case (let x?, let y?) where x != y: return x < y
+        case (nil, _?): return false
+        case (_?, nil): return true
+        default: return a.element.ruleID != b.element.ruleID ? a.element.ruleID < b.element.ruleID : a.offset < b.offset
+        }
     }
 
     private func paint(_ text: String, _ code: String) -> String {
