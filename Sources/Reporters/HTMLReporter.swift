@@ -80,6 +80,8 @@ public struct HTMLReporter: Reporter {
             },
             "packs": result.packs.map { ["id": $0.id, "version": $0.version] },
             "sections": sections(result.findings),
+            "plan": plan(result),
+            "hasPlan": result.findings.contains { $0.state == .fail },
             "hasObservations": !result.observations.isEmpty,
             "observations": result.observations.map(observation),
             "hasDiagnostics": !result.diagnostics.isEmpty,
@@ -128,6 +130,27 @@ public struct HTMLReporter: Reporter {
             }
             return [
                 "state": state.rawValue, "heading": labels.section(state), "count": inState.count, "groups": groups,
+            ]
+        }
+    }
+
+    /// "What to do first", see `ActionPlan`.
+    private func plan(_ result: AuditResult) -> [[String: Any]] {
+        ActionPlan(result, language: context.language).groups.map { group -> [String: Any] in
+            [
+                "name": group.name, "path": group.path ?? "", "hasPath": group.path != nil,
+                "actions": group.actions.map { action -> [String: Any] in
+                    [
+                        "severity": action.severity.rawValue, "severityLabel": labels.severity(action.severity),
+                        "steps": action.steps,
+                        "rules": action.findings.map { f -> [String: Any] in
+                            [
+                                "ruleID": f.ruleID, "anchor": Self.anchorSafe("\(f.ruleID)-\(f.targetID ?? "venue")"),
+                                "title": f.title[context.language],
+                            ]
+                        },
+                    ]
+                },
             ]
         }
     }
@@ -196,7 +219,8 @@ public struct HTMLReporter: Reporter {
             ("failThreshold", .failThreshold), ("findings", .findings), ("bySeverity", .bySeverity),
             ("byState", .byState), ("failing", .failing), ("rule", .rule), ("target", .target),
             ("location", .location), ("sourceLine", .sourceLine), ("evidence", .evidence), ("expected", .expected),
-            ("ruleLogic", .ruleLogic), ("condition", .condition),
+            ("ruleLogic", .ruleLogic), ("condition", .condition), ("whatFirst", .whatFirst), ("whatFirstIntro", .whatFirstIntro),
+            ("closes", .closes),
             ("citations", .citations), ("remediation", .remediation), ("waiver", .waiver),
             ("waiverExpires", .waiverExpires), ("waiverInactive", .waiverInactive), ("observations", .observations),
             ("diagnostics", .diagnostics), ("input", .input), ("profile", .profile), ("packs", .packs),

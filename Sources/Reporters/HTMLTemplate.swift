@@ -61,6 +61,12 @@ enum HTMLTemplate {
         details.logic { font-size: 0.85rem; color: var(--muted); margin: 0.3rem 0 0; }
         details.logic summary { cursor: pointer; }
         details.logic code { background: var(--code-bg); padding: 0 0.2rem; overflow-wrap: anywhere; }
+        .plan { border: 2px solid var(--line); border-radius: 6px; padding: 0.25rem 1rem 0.75rem; margin: 1rem 0; }
+        .plan h2 { margin-top: 0.5rem; }
+        ol.plan-actions { margin: 0.2rem 0 0.5rem; padding-left: 1.6rem; }
+        ol.plan-actions li { margin: 0.35rem 0; }
+        .closes { font-size: 0.8rem; color: var(--muted); }
+        .closes a { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; margin-right: 0.3rem; }
         ol.actions { margin: 0.2rem 0; padding-left: 1.4rem; }
         ul.plain { margin: 0; padding-left: 1.1rem; }
         .compact { padding: 0.25rem 0.9rem; }
@@ -120,6 +126,19 @@ enum HTMLTemplate {
         <table class="counts"><caption>{{labels.bySeverity}}</caption>
         {{#severityCounts}}<tr><th>{{label}}</th><td class="n">{{count}}</td></tr>
         {{/severityCounts}}</table>
+
+        {{#hasPlan}}
+        <section class="plan" aria-labelledby="plan-h">
+        <h2 id="plan-h">{{labels.whatFirst}}</h2>
+        <p class="meta">{{labels.whatFirstIntro}}</p>
+        {{#plan}}
+        <h3{{#hasPath}} title="{{path}}"{{/hasPath}}>{{name}}</h3>
+        <ol class="plan-actions">
+        {{#actions}}<li><span class="badge sev sev-{{severity}}">{{severityLabel}}</span> {{#steps}}<span class="step">{{.}}</span> {{/steps}}<br><span class="closes">{{labels.closes}}{{colon}}{{#rules}}<a href="#{{anchor}}" title="{{title}}">{{ruleID}}</a> {{/rules}}</span></li>
+        {{/actions}}</ol>
+        {{/plan}}
+        </section>
+        {{/hasPlan}}
 
         <form id="filters" hidden onsubmit="return false">
         <strong>{{labels.filters}}</strong>

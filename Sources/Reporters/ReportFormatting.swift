@@ -134,7 +134,8 @@ struct ReportLabels {
     /// Fixed phrases.
     enum Key {
         case report, venue, assessment, verdict, failThreshold, findings, bySeverity, byState, failing
-        case rule, target, venueWide, location, sourceLine, evidence, expected, ruleLogic, condition, citations, remediation
+        case rule, target, venueWide, location, sourceLine, evidence, expected, ruleLogic, condition, whatFirst, whatFirstIntro, closes,
+            citations, remediation
         case waiver, waiverExpires, waiverInactive, observations, diagnostics, input, profile, packs, asOf
         case generated, tool, personalData, filters, search, allStates, allSeverities, allLaws, show, note
         case sha256, assessor, district, operatorName, type, jurisdiction, date, kind, total, practice
@@ -159,6 +160,9 @@ struct ReportLabels {
             case .expected: "Expected"
             case .ruleLogic: "Rule logic"
             case .condition: "Condition"
+            case .whatFirst: "What to do first"
+            case .whatFirstIntro: "Most severe first, by collection point. Each action names the findings it closes."
+            case .closes: "Closes"
             case .citations: "Legal basis"
             case .remediation: "What to do"
             case .waiver: "Waiver"
@@ -214,6 +218,9 @@ struct ReportLabels {
             case .expected: "要求"
             case .ruleLogic: "规则逻辑"
             case .condition: "判定条件"
+            case .whatFirst: "优先整改事项"
+            case .whatFirstIntro: "按登记点分组，严重程度高的在前；每项措施注明其解决的问题。"
+            case .closes: "解决"
             case .citations: "法律依据"
             case .remediation: "整改措施"
             case .waiver: "豁免"

@@ -39,6 +39,7 @@ public struct TextReporter: Reporter {
         // what lacked evidence; within each, by place in the file. Each group has a heading line,
         // which problem matchers skip (it does not start with file:line:column).
         let zh = context.language == .zh
+        lines += planLines(result)
         let groups: [(states: Set<FindingState>, bySeverity: Bool, en: String, zh: String)] = [
             ([.fail], true, "Failures, most severe first", "未通过项（按严重程度从高到低）"),
             ([.error], false, "Could not be evaluated", "无法评估"),
@@ -114,6 +115,28 @@ public struct TextReporter: Reporter {
             ? "严重程度：\(severity)；\(target)；参见 \(context.ruleDocURL(f.ruleID))"
             : "\(severity) severity, \(target); see \(context.ruleDocURL(f.ruleID))"
         out.append("\(where_) \(note) \(about)")
+        return out
+    }
+
+    /// "What to do first" (see `ActionPlan`): per collection point, numbered actions, most
+    /// severe first, each with the rules it closes. Nothing when no finding fails.
+    private func planLines(_ result: AuditResult) -> [String] {
+        let lang = context.language
+        let plan = ActionPlan(result, language: lang)
+        guard !plan.isEmpty else { return [] }
+        let labels = ReportLabels(language: lang)
+        var out = [paint("== \(labels[.whatFirst]) ==", "\u{1B}[1m")]
+        var n = 0
+        for group in plan.groups {
+            out.append(Self.clean(group.name))
+            for action in group.actions {
+                n += 1
+                let closes = action.findings.map(\.ruleID).joined(separator: lang == .zh ? "、" : ", ")
+                let text = Self.clean(action.steps.joined(separator: lang == .zh ? "" : " "))
+                out.append("  \(n). [\(labels.severity(action.severity))] \(text)")
+                out.append("     " + (lang == .zh ? "解决：" : "closes: ") + closes)
+            }
+        }
         return out
     }
 

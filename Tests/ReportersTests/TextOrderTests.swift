@@ -20,7 +20,7 @@ struct TextOrderTests {
         let firstLines = text.split(separator: "\n").filter { $0.contains(": [R-") || $0.hasPrefix("==") }.map(String.init)
         #expect(
             firstLines.map { line in line.hasPrefix("==") ? line : String(line.split(separator: "[")[1].split(separator: "]")[0]) } == [
-                "== Failures, most severe first: 3 ==", "R-CRITICAL-LATE", "R-HIGH-MIDDLE", "R-LOW-EARLY",
+                "== What to do first ==", "== Failures, most severe first: 3 ==", "R-CRITICAL-LATE", "R-HIGH-MIDDLE", "R-LOW-EARLY",
                 "== Could not be evaluated: 1 ==", "R-ERROR", "== Insufficient evidence: 1 ==", "R-UNKNOWN-EARLY",
             ])
         #expect(text.split(separator: "\n").last?.contains("of 6 findings, 3 failed") == true)
