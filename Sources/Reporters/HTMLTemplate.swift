@@ -39,6 +39,13 @@ enum HTMLTemplate {
         table.counts td.n { text-align: right; font-variant-numeric: tabular-nums; }
         .badge { display: inline-block; border-radius: 999px; padding: 0 0.5rem; font-size: 0.8rem; font-weight: 600;
           border: 1px solid currentColor; white-space: nowrap; }
+        /* Severity: a filled badge whose colour and word both say the level, darkest for critical. */
+        .badge.sev { border-color: transparent; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        .sev-critical { background: #7a271a; color: #fff; }
+        .sev-high { background: #d92d20; color: #fff; }
+        .sev-medium { background: #fdb022; color: #4e1d09; }
+        .sev-low { background: #d1e9ff; color: #194185; }
+        .sev-info { background: #eaecf0; color: #344054; }
         .state-fail, .state-error { color: var(--fail); }
         .state-unknown, .state-waived { color: var(--warn); }
         .state-pass { color: var(--ok); }
@@ -124,7 +131,7 @@ enum HTMLTemplate {
         {{#stateCounts}}<tr><th><span class="badge state-{{state}}">{{label}}</span></th><td class="n">{{count}}</td></tr>
         {{/stateCounts}}</table>
         <table class="counts"><caption>{{labels.bySeverity}}</caption>
-        {{#severityCounts}}<tr><th>{{label}}</th><td class="n">{{count}}</td></tr>
+        {{#severityCounts}}<tr><th><span class="badge sev sev-{{severity}}">{{label}}</span></th><td class="n">{{count}}</td></tr>
         {{/severityCounts}}</table>
 
         {{#hasPlan}}
@@ -162,7 +169,7 @@ enum HTMLTemplate {
         {{#findings}}
         {{#detailed}}
         <article class="finding state-{{state}}" id="{{anchor}}" data-state="{{state}}" data-severity="{{severity}}" data-pack="{{pack}}">
-        <h4><span class="badge state-{{state}}">{{stateLabel}}</span> <span class="badge">{{severityLabel}}</span> {{title}}</h4>
+        <h4><span class="badge state-{{state}}">{{stateLabel}}</span> <span class="badge sev sev-{{severity}}">{{severityLabel}}</span> {{title}}</h4>
         <div class="rule"><a href="{{ruleURL}}">{{ruleID}}</a> · {{pack}}{{#practice}} · {{labels.practice}}{{/practice}}</div>
         <p class="message">{{message}}</p>
         <dl>

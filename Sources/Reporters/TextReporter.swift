@@ -108,7 +108,7 @@ public struct TextReporter: Reporter {
             out.append("    " + (lang == .zh ? "要求：" : "expected: ") + Self.clean(expects[lang]))
         }
         let target = Self.clean(ReportFormatting.targetName(f, lang))
-        let severity = ReportLabels(language: lang).severity(f.severity)
+        let severity = paint(ReportLabels(language: lang).severity(f.severity), Self.severityColour(f.severity))
         let note = paint("note:", "\u{1B}[1;36m")
         let about =
             lang == .zh
@@ -133,11 +133,23 @@ public struct TextReporter: Reporter {
                 n += 1
                 let closes = action.findings.map(\.ruleID).joined(separator: lang == .zh ? "、" : ", ")
                 let text = Self.clean(action.steps.joined(separator: lang == .zh ? "" : " "))
-                out.append("  \(n). [\(labels.severity(action.severity))] \(text)")
+                let severity = paint("[\(labels.severity(action.severity))]", Self.severityColour(action.severity))
+                out.append("  \(n). \(severity) \(text)")
                 out.append("     " + (lang == .zh ? "解决：" : "closes: ") + closes)
             }
         }
         return out
+    }
+
+    /// The terminal colour of a severity label (the label itself always says the level).
+    static func severityColour(_ s: Severity) -> String {
+        switch s {
+        case .critical: "\u{1B}[1;37;41m"
+        case .high: "\u{1B}[1;31m"
+        case .medium: "\u{1B}[1;33m"
+        case .low: "\u{1B}[36m"
+        case .info: "\u{1B}[2m"
+        }
     }
 
     /// By location (findings without one last), then rule id, then the engine's order.

@@ -63,3 +63,21 @@ struct ActionPlanTests {
         #expect(try !HTMLReporter(context: .pinnedForTests).render(result).contains("plan-h"))
     }
 }
+
+@Suite("Severity you can see")
+struct SeverityBadgeTests {
+    @Test("every severity badge is coloured by class and says its level in words, in both languages")
+    func badges() throws {
+        for (language, words) in [(Language.en, ["critical", "high", "medium", "low"]), (.zh, ["严重", "高", "中", "低"])] {
+            var context = ReportContext.pinnedForTests
+            context.language = language
+            let html = try HTMLReporter(context: context).render(Fixtures.mall)
+            for (severity, word) in zip(["critical", "high", "medium", "low"], words) {
+                #expect(html.contains("<span class=\"badge sev sev-\(severity)\">\(word)</span>"), "\(language) \(severity)")
+            }
+            #expect(html.contains(".sev-critical { background:"))
+            // No badge relies on colour alone: none is empty.
+            #expect(!html.contains("sev-critical\"></span>"))
+        }
+    }
+}
