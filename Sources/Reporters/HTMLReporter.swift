@@ -81,6 +81,7 @@ public struct HTMLReporter: Reporter {
             "packs": result.packs.map { ["id": $0.id, "version": $0.version] },
             "sections": sections(result.findings),
             "plan": plan(result),
+            "print": printHeader(result, venueTitle: venueTitle),
             "hasPlan": result.findings.contains { $0.state == .fail },
             "hasObservations": !result.observations.isEmpty,
             "observations": result.observations.map(observation),
@@ -132,6 +133,38 @@ public struct HTMLReporter: Reporter {
                 "state": state.rawValue, "heading": labels.section(state), "count": inState.count, "groups": groups,
             ]
         }
+    }
+
+    /// The running header and footer of the printed pages (`@page` margin boxes): CSS strings,
+    /// so every character that could end the string, the style element or mean something to
+    /// HTML is written as a CSS escape, and Mustache's HTML escaping then changes nothing.
+    private func printHeader(_ result: AuditResult, venueTitle: String) -> [String: String] {
+        let zh = context.language == .zh
+        let date = result.assessment.date?.description ?? result.asOf.description
+        let counter =
+            zh
+            ? #""第 " counter(page) " 页，共 " counter(pages) " 页""#
+            : #""Page " counter(page) " of " counter(pages)"#
+        return [
+            "venue": Self.cssString(venueTitle),
+            "date": Self.cssString((zh ? "检查日期 " : "Assessed ") + date),
+            "title": Self.cssString(labels[.report]),
+            "pageCounter": counter,
+        ]
+    }
+
+    /// `s` for use inside a double-quoted CSS string in a `<style>` element: `\ " ' < > &` and
+    /// control characters as CSS escapes.
+    static func cssString(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            if u.value < 0x20 || u.value == 0x7F || "\\\"'<>&".unicodeScalars.contains(u) {
+                out += "\\" + String(u.value, radix: 16) + " "
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 
     /// "What to do first", see `ActionPlan`.
@@ -219,7 +252,10 @@ public struct HTMLReporter: Reporter {
             ("failThreshold", .failThreshold), ("findings", .findings), ("bySeverity", .bySeverity),
             ("byState", .byState), ("failing", .failing), ("rule", .rule), ("target", .target),
             ("location", .location), ("sourceLine", .sourceLine), ("evidence", .evidence), ("expected", .expected),
-            ("ruleLogic", .ruleLogic), ("condition", .condition), ("whatFirst", .whatFirst), ("whatFirstIntro", .whatFirstIntro),
+            ("ruleLogic", .ruleLogic), ("condition", .condition), ("whatFirst", .whatFirst), ("signoff", .signoff),
+            ("signoffNote", .signoffNote), ("name", .name),
+            ("signature", .signature), ("inspector", .inspector), ("venueRepresentative", .venueRepresentative),
+            ("whatFirstIntro", .whatFirstIntro),
             ("closes", .closes),
             ("citations", .citations), ("remediation", .remediation), ("waiver", .waiver),
             ("waiverExpires", .waiverExpires), ("waiverInactive", .waiverInactive), ("observations", .observations),

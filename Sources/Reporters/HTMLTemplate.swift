@@ -1,4 +1,5 @@
-/// The HTML report's template (Mustache; `{{x}}` escapes `< > & " '`, `{{{x}}}` is never used).
+/// The HTML report's template (Mustache; `{{x}}` escapes `< > & " '`; `{{{x}}}` is used once, for the page
+/// counter of the print stylesheet, a constant the reporter writes).
 ///
 /// Self-contained: CSS and the filter script are inline, nothing is loaded over the network, and
 /// every finding is visible without JavaScript (the filter form only appears when the script
@@ -84,6 +85,11 @@ enum HTMLTemplate {
         #filters[hidden] { display: none; }
         #filters input[type=search] { flex: 1 1 14rem; padding: 0.25rem; }
         footer { margin-top: 3rem; color: var(--muted); font-size: 0.8rem; }
+        .signoff { display: none; margin-top: 2rem; }
+        .signoff table { width: 100%; border-collapse: collapse; margin-top: 0.5rem; }
+        .signoff th, .signoff td { border: 1px solid var(--line); padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }
+        .signoff td { height: 3.2rem; }
+        .signoff th { width: 22%; }
         @media (max-width: 40rem) {
           body { padding: 0.75rem 0.75rem 2rem; }
           .finding { padding: 0.5rem 0.6rem; }
@@ -91,7 +97,16 @@ enum HTMLTemplate {
           .finding dd { margin-bottom: 0.4rem; }
         }
         @media print {
-          @page { size: A4; margin: 15mm 12mm; }
+          /* Every printed page names the venue and the assessment date and is numbered. */
+          @page {
+            size: A4; margin: 18mm 12mm 16mm;
+            @top-left { content: "{{print.venue}}"; font-size: 8pt; color: #475467; }
+            @top-right { content: "{{print.date}}"; font-size: 8pt; color: #475467; }
+            @bottom-left { content: "{{print.title}}"; font-size: 8pt; color: #475467; }
+            @bottom-right { content: {{{print.pageCounter}}}; font-size: 8pt; color: #475467; }
+          }
+          .signoff { display: block !important; break-inside: avoid; }
+          details.logic { display: none; }
           body { max-width: none; padding: 0; font-size: 10pt; }
           #filters { display: none !important; }
           .finding { display: block !important; }
@@ -216,6 +231,16 @@ enum HTMLTemplate {
         {{/diagnostics}}
         </ul>
         {{/hasDiagnostics}}
+
+        <section class="signoff" aria-label="{{labels.signoff}}">
+        <h2>{{labels.signoff}}</h2>
+        <p class="meta">{{labels.signoffNote}}</p>
+        <table>
+        <tr><th></th><th>{{labels.name}}</th><th>{{labels.signature}}</th><th>{{labels.date}}</th></tr>
+        <tr><th>{{labels.inspector}}</th><td>{{#assessment.hasAssessor}}{{assessment.assessor}}{{/assessment.hasAssessor}}</td><td></td><td></td></tr>
+        <tr><th>{{labels.venueRepresentative}}</th><td></td><td></td><td></td></tr>
+        </table>
+        </section>
 
         <footer>
         <dl class="meta">
