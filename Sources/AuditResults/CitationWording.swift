@@ -3,8 +3,9 @@ import AuditBasics
 extension Citation {
     /// The provision as a reader of `language` cites it. English keeps the registry's label
     /// (`Art. 19`, `Item 3`, `Art. 5 para. 1`); Chinese numbers articles, paragraphs and items
-    /// the Chinese way (第十九条, 第三项, 第五条第一款, 第二百五十三条之一). Labels that are not
-    /// numbered provisions ("guidance", `s. 8`, `DPP 4(1)`) stay as they are.
+    /// the Chinese way (第十九条, 第三项, 第五条第一款, 第二百五十三条之一). Sections of other laws
+    /// (`s. 8`, `§ 17`, `DPP 4(1)`) and the named parts of guidance documents ("retention") are
+    /// put into Chinese too; a label this does not know stays as written.
     public func provisionText(in language: Language) -> String {
         language == .zh ? Self.chineseProvision(provision) : provision
     }
@@ -23,8 +24,21 @@ extension Citation {
         if let rest = text.dropPrefix("cl. "), !rest.isEmpty, rest.allSatisfy({ $0.isNumber || $0 == "." }) {
             return "第\(rest)条"
         }
-        return label
+        if let rest = text.dropPrefix("s. "), let n = Int(rest) { return "第\(chineseNumber(n))条" }
+        if let rest = text.dropPrefix("§ "), let n = Int(rest) { return "第\(chineseNumber(n))条" }
+        if let rest = text.dropPrefix("DPP ") { return "保障资料第\(rest)原则" }
+        return namedParts[text] ?? label
     }
+
+    /// The registry's labels for unnumbered parts of guidance documents, in Chinese.
+    private static let namedParts: [String: String] = [
+        "advisory": "咨询意见", "contact-information definition": "联系信息的定义", "customer records": "顾客记录",
+        "data safeguards": "数据保护措施", "data to collect": "应收集的信息", "directions": "指令", "disposal": "销毁",
+        "electronic record keeping": "电子记录保存", "entry log": "出入登记", "guidance": "指引", "guidelines": "指南",
+        "measures": "措施", "record keeping": "记录保存", "retention": "保存期限", "storage": "存放",
+        "summary": "概述", "traceability rule": "可追溯性规定", "use": "用途", "visibility": "可见性",
+        "duty to collect (regulation no. not verified)": "收集义务（条例编号未核实）",
+    ]
 
     /// `19`, `253-1`, `5 para. 1`, `13(1)(4)`, `5(1)(c)` as Chinese; nil for anything else.
     private static func article(_ rest: Substring) -> String? {

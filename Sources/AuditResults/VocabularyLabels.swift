@@ -264,13 +264,13 @@ public enum VocabularyLabels {
         (
             .dataCategory,
             [
-                ("identity", "identity", "身份信息"),
+                ("identity", "identity", "身份"),
                 ("contact", "contact details", "联系方式"),
-                ("health", "health", "健康生理信息"),
-                ("location", "whereabouts", "行踪轨迹信息"),
-                ("visit", "visit details", "到访信息"),
-                ("whereabouts", "whereabouts", "行踪轨迹信息"),
-                ("other", "other", "其他信息"),
+                ("health", "health", "健康生理"),
+                ("location", "whereabouts", "行踪轨迹"),
+                ("visit", "visit details", "到访"),
+                ("whereabouts", "whereabouts", "行踪轨迹"),
+                ("other", "other", "其他"),
             ]
         ),
     ]

@@ -74,7 +74,8 @@ enum HTMLTemplate {
         ol.plan-actions { margin: 0.2rem 0 0.5rem; padding-left: 1.6rem; }
         ol.plan-actions li { margin: 0.35rem 0; }
         .closes { font-size: 0.8rem; color: var(--muted); }
-        .closes a { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; margin-right: 0.3rem; }
+        .closes a { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; margin-right: 0.3rem;
+          white-space: nowrap; }
         ol.actions { margin: 0.2rem 0; padding-left: 1.4rem; }
         ul.plain { margin: 0; padding-left: 1.1rem; }
         .compact { padding: 0.25rem 0.9rem; }
@@ -131,7 +132,7 @@ enum HTMLTemplate {
         {{/venue.hasOperator}}</dl>
         <dl class="meta">
         <dt>{{labels.assessment}}</dt><dd{{#assessment.hasKind}} title="{{assessment.kind}}"{{/assessment.hasKind}}>{{assessment.kindLabel}}</dd>
-        {{#assessment.hasDate}}<dt>{{labels.date}}</dt><dd>{{assessment.date}}</dd>
+        {{#assessment.hasDate}}<dt>{{labels.date}}</dt><dd class="nw">{{assessment.date}}</dd>
         {{/assessment.hasDate}}{{#assessment.hasAssessor}}<dt>{{labels.assessor}}</dt><dd>{{assessment.assessor}}{{#assessment.hasOrganization}}{{comma}}{{assessment.organization}}{{/assessment.hasOrganization}}</dd>
         {{/assessment.hasAssessor}}{{^assessment.hasAssessor}}{{#assessment.hasOrganization}}<dt>{{labels.assessor}}</dt><dd>{{assessment.organization}}</dd>
         {{/assessment.hasOrganization}}{{/assessment.hasAssessor}}</dl>
@@ -141,13 +142,6 @@ enum HTMLTemplate {
         <small>{{failingText}} · {{labels.failThreshold}}{{colon}}{{failThreshold}}</small>
         <small>{{countsText}}</small></div>
         {{#personalDataFound}}<p class="privacy">{{labels.personalData}}</p>{{/personalDataFound}}
-
-        <table class="counts"><caption>{{labels.byState}}</caption>
-        {{#stateCounts}}<tr><th><span class="badge state-{{state}}">{{label}}</span></th><td class="n">{{count}}</td></tr>
-        {{/stateCounts}}</table>
-        <table class="counts"><caption>{{labels.bySeverity}}</caption>
-        {{#severityCounts}}<tr><th><span class="badge sev sev-{{severity}}">{{label}}</span></th><td class="n">{{count}}</td></tr>
-        {{/severityCounts}}</table>
 
         {{#hasPlan}}
         <section class="plan" aria-labelledby="plan-h">
@@ -161,6 +155,14 @@ enum HTMLTemplate {
         {{/plan}}
         </section>
         {{/hasPlan}}
+
+        <table class="counts"><caption>{{labels.byState}}</caption>
+        {{#stateCounts}}<tr><th><span class="badge state-{{state}}">{{label}}</span></th><td class="n">{{count}}</td></tr>
+        {{/stateCounts}}</table>
+        <table class="counts"><caption>{{labels.bySeverity}}</caption>
+        {{#severityCounts}}<tr><th><span class="badge sev sev-{{severity}}">{{label}}</span></th><td class="n">{{count}}</td></tr>
+        {{/severityCounts}}</table>
+
 
         <form id="filters" hidden onsubmit="return false">
         <strong>{{labels.filters}}</strong>
@@ -185,7 +187,7 @@ enum HTMLTemplate {
         {{#detailed}}
         <article class="finding state-{{state}}" id="{{anchor}}" data-state="{{state}}" data-severity="{{severity}}" data-pack="{{pack}}">
         <h4><span class="badge state-{{state}}">{{stateLabel}}</span> <span class="badge sev sev-{{severity}}">{{severityLabel}}</span> {{title}}</h4>
-        <div class="rule"><a href="{{ruleURL}}">{{ruleID}}</a> · {{pack}}{{#practice}} · {{labels.practice}}{{/practice}}</div>
+        <div class="rule"><a href="{{ruleURL}}" title="{{pack}}">{{ruleID}}</a>{{#practice}} · {{labels.practice}}{{/practice}}</div>
         <p class="message">{{message}}</p>
         <dl>
         {{#hasExpects}}<dt>{{labels.expected}}</dt><dd>{{expects}}</dd>

@@ -44,8 +44,8 @@ struct VocabularyLabelTests {
             ("Art. 19", "第十九条"), ("Art. 10", "第十条"), ("Item 3", "第三项"), ("Art. 5 para. 2", "第五条第二款"),
             ("Art. 253-1", "第二百五十三条之一"), ("Art. 1038", "第一千零三十八条"), ("Arts. 47-48", "第四十七条至第四十八条"),
             ("Art. 13(1)(4)", "第十三条第一款第（四）项"), ("Art. 5(1)(c)", "第五条第一款第（c）项"), ("cl. 5.2", "第5.2条"),
-            ("ch. 10", "第十章"), ("Art. 105", "第一百零五条"), ("Art. 110", "第一百一十条"), ("guidance", "guidance"),
-            ("DPP 4(1)", "DPP 4(1)"), ("§ 17", "§ 17"),
+            ("ch. 10", "第十章"), ("Art. 105", "第一百零五条"), ("Art. 110", "第一百一十条"), ("guidance", "指引"),
+            ("DPP 4(1)", "保障资料第4(1)原则"), ("§ 17", "第十七条"), ("s. 8", "第八条"), ("Teil 1 § 3 Abs. 2", "Teil 1 § 3 Abs. 2"),
         ])
     func chineseCitation(label: String, zh: String) {
         let c = Citation(key: "x#y", instrument: LocalizedText("x"), provision: label, url: nil)
