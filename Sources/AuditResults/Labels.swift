@@ -118,6 +118,17 @@ public enum CountWording {
             : "of \(total) finding\(total == 1 ? "" : "s"), " + parts.joined(separator: ", ")
     }
 
+    /// What makes a venue non-compliant: "a high or more severe failure makes the venue
+    /// non-compliant" / "出现“高”级及以上未通过项即判定不合规"; for `info`, any failure.
+    public static func threshold(_ s: Severity, language: Language) -> String {
+        if language == .zh { return s == .info ? "出现任何未通过项即判定不合规" : "出现“\(s.label.zh)”级及以上未通过项即判定不合规" }
+        switch s {
+        case .critical: return "only a critical failure makes the venue non-compliant"
+        case .info: return "any failure makes the venue non-compliant"
+        default: return "a \(s.label.en) or more severe failure makes the venue non-compliant"
+        }
+    }
+
     /// "1 finding fails" / "4 findings fail" / "4 项未通过".
     public static func failing(_ n: Int, language: Language) -> String {
         language == .zh ? "\(n) 项未通过" : (n == 1 ? "1 finding fails" : "\(n) findings fail")

@@ -71,6 +71,7 @@ public struct HTMLReporter: Reporter {
             "failingText": CountWording.failing(states[.fail] ?? 0, language: context.language),
             "countsText": CountWording.findings(states: states, failing: failing, language: context.language),
             "failThreshold": labels.severity(result.failThreshold),
+            "thresholdText": CountWording.threshold(result.failThreshold, language: context.language),
             "personalDataFound": result.personalDataFoundInInput,
             "stateCounts": ReportFormatting.stateOrder.map { state -> [String: Any] in
                 ["state": state.rawValue, "label": labels.state(state), "count": states[state] ?? 0]

@@ -139,7 +139,7 @@ enum HTMLTemplate {
         </header>
 
         <div class="banner verdict-{{verdict}}" role="status">{{verdictText}}
-        <small>{{failingText}} · {{labels.failThreshold}}{{colon}}{{failThreshold}}</small>
+        <small>{{failingText}} · {{thresholdText}}</small>
         <small>{{countsText}}</small></div>
         {{#personalDataFound}}<p class="privacy">{{labels.personalData}}</p>{{/personalDataFound}}
 

@@ -63,7 +63,6 @@ public struct TextReporter: Reporter {
     /// The last line of `render(_:)` on its own (no trailing newline): the venue's verdict and
     /// counts. For callers that print only summaries, without paying for the findings' lines.
     public func summaryLine(_ result: AuditResult) -> String {
-        let labels = ReportLabels(language: context.language)
         let counts = CountWording.findings(
             states: result.countsByState, failing: result.failuresBySeverity, language: context.language)
         let name = result.venue.name.map { " \(Self.clean($0))" } ?? ""
@@ -74,10 +73,13 @@ public struct TextReporter: Reporter {
             case .compliant: "\u{1B}[1;32m"
             }
         let separator = context.language == .zh ? "；" : "; "
-        let threshold = "\(labels[.failThreshold]) \(labels.severity(result.failThreshold))"
-        let colon = context.language == .zh ? "：" : ": "
-        return "\(Self.clean(result.venue.id))\(name): \(paint(result.verdictHeadline[context.language], colour))\(colon)"
-            + counts + separator + threshold
+        let threshold = CountWording.threshold(result.failThreshold, language: context.language)
+        // The headline may hold a colon itself ("Incomplete: evidence missing"), so the counts
+        // follow as a sentence of their own.
+        let stop = context.language == .zh ? "。" : ". "
+        let sentence = context.language == .zh ? counts : counts.prefix(1).uppercased() + counts.dropFirst()
+        return "\(Self.clean(result.venue.id))\(name): \(paint(result.verdictHeadline[context.language], colour))\(stop)"
+            + sentence + separator + threshold
     }
 
     // MARK: - Private

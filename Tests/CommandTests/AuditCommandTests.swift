@@ -63,10 +63,10 @@ struct AuditCommandTests {
     func asOf() throws {
         let dir = try temporaryFolder(["v.yaml": venue("XA-1", visible: false)])
         let now = try ToolRunner.run(["audit", "--policies", policies, "--rule", "XA-TEST-2-RETENTION", "v.yaml"], in: dir)
-        #expect(now.stdoutLines.contains { $0.contains("of 1 finding, 1 passed") })
+        #expect(now.stdoutLines.contains { $0.contains("Of 1 finding, 1 passed") })
         let then = try ToolRunner.run(
             ["audit", "--policies", policies, "--rule", "XA-TEST-2-RETENTION", "--as-of", "2020-12-10", "v.yaml"], in: dir)
-        #expect(then.stdoutLines.contains { $0.contains("of 1 finding, 1 did not apply") })
+        #expect(then.stdoutLines.contains { $0.contains("Of 1 finding, 1 did not apply") })
     }
 
     @Test("--out writes every format atomically, names made safe from the venue id, inside the folder only")

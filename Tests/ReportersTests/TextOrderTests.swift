@@ -23,6 +23,6 @@ struct TextOrderTests {
                 "== What to do first ==", "== Failures, most severe first: 3 ==", "R-CRITICAL-LATE", "R-HIGH-MIDDLE", "R-LOW-EARLY",
                 "== Could not be evaluated: 1 ==", "R-ERROR", "== Insufficient evidence: 1 ==", "R-UNKNOWN-EARLY",
             ])
-        #expect(text.split(separator: "\n").last?.contains("of 6 findings, 3 failed") == true)
+        #expect(text.split(separator: "\n").last?.contains("Of 6 findings, 3 failed") == true)
     }
 }
