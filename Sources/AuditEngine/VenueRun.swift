@@ -108,8 +108,8 @@ struct VenueRun {
                     finding(
                         prepared, state: .unknown, targetID: nil, location: venue.facts.location,
                         message: LocalizedText(
-                            en: scopeKey + " is not recorded, so this cannot be checked",
-                            zh: "未记录 " + scopeKey + "，无法检查此项")))
+                            en: (FieldLabels.label(scopeKey)?.en ?? scopeKey) + " are not recorded, so this cannot be checked",
+                            zh: "未记录" + (FieldLabels.label(scopeKey)?.zh ?? scopeKey) + "，无法检查此项")))
             } else {
                 findings.append(
                     finding(prepared, state: .notApplicable, targetID: nil, location: venue.facts.location, message: noItems(scopeKey)))
@@ -152,7 +152,10 @@ struct VenueRun {
                 }
             case .unknown(let u):
                 return make(
-                    .unknown, u.location, notRecorded(u, targetPath: Self.targetPath(rule, targetID), what: "whether the rule applies"))
+                    .unknown, u.location,
+                    notRecorded(
+                        u, targetPath: Self.targetPath(rule, targetID), what: "whether the rule applies", scope: rule.scope,
+                        targetID: targetID))
             case .error(let message, let location):
                 return make(.error, location, LocalizedText(message))
             }
@@ -179,7 +182,9 @@ struct VenueRun {
                 zh: prepared.failure.zh.fill(targetID: targetID, evidence: shown(.zh)))
             return make(.fail, fact.location, message)
         case .unknown(let u):
-            return make(.unknown, u.location, notRecorded(u, targetPath: Self.targetPath(rule, targetID), what: nil))
+            return make(
+                .unknown, u.location,
+                notRecorded(u, targetPath: Self.targetPath(rule, targetID), what: nil, scope: rule.scope, targetID: targetID))
         case .error(let message, let location):
             return make(.error, location, LocalizedText(message))
         }
@@ -226,8 +231,26 @@ struct VenueRun {
         LocalizedText(en: "no \(scope) recorded for this venue", zh: "该场所没有记录 \(scope)")
     }
 
-    /// "collection_points[book].retention.oldest_record_date is not recorded".
-    private func notRecorded(_ u: Unknown, targetPath: String, what: String?) -> LocalizedText {
+    /// "for collection point book, the date of the oldest record on site is not recorded": the
+    /// missing field in words when `FieldLabels` has them, else by its path
+    /// ("collection_points[book].retention.oldest_record_date is not recorded").
+    private func notRecorded(
+        _ u: Unknown, targetPath: String, what: String?, scope: RuleScope, targetID: String?
+    ) -> LocalizedText {
+        let field = u.path.hasPrefix("target.") ? String(u.path.dropFirst("target.".count)) : u.path
+        if let label = FieldLabels.label(field), u.path != "target" {
+            let isTargetField = u.path.hasPrefix("target.") && scope != .venue
+            let forTarget = isTargetField ? "for \(FieldLabels.target(scope: scope.rawValue, id: targetID, language: .en)), " : ""
+            let zhTarget = isTargetField ? FieldLabels.target(scope: scope.rawValue, id: targetID, language: .zh) + " " : ""
+            let prefix = what.map { "cannot tell \($0): " } ?? ""
+            let zhPrefix = what == nil ? "" : "无法判断是否适用："
+            if u.onlyMonthKnown {
+                return LocalizedText(
+                    en: "\(prefix)\(forTarget)\(label.en) gives the month only, and this needs the day",
+                    zh: "\(zhPrefix)\(zhTarget)\(label.zh)只记录到月份，此项需要具体日期")
+            }
+            return LocalizedText(en: "\(prefix)\(forTarget)\(label.en) is not recorded", zh: "\(zhPrefix)\(zhTarget)未记录\(label.zh)")
+        }
         var path = u.path
         if path.hasPrefix("target.") { path = targetPath + path.dropFirst("target".count) }
         if path == "target" { path = targetPath }

@@ -41,21 +41,7 @@ enum ReportFormatting {
     /// The finding's target in words: "collection point north-gate-book" / "登记点 north-gate-book",
     /// "incident 1" for `incidents[0]`, or "whole venue".
     static func targetName(_ f: Finding, _ language: Language) -> String {
-        guard let id = f.targetID else { return ReportLabels(language: language)[.venueWide] }
-        let (en, zh): (String, String) =
-            switch f.scope {
-            case "collection_points": ("collection point", "登记点")
-            case "digital_systems": ("digital system", "电子系统")
-            case "incidents": ("incident", "事件")
-            case "observations": ("observation", "现场观察")
-            default: (f.scope, f.scope)
-            }
-        var name = id
-        // Items without an id are named by position (`incidents[0]`); people count from one.
-        if id.hasPrefix("\(f.scope)["), id.hasSuffix("]"), let n = Int(id.dropFirst(f.scope.count + 1).dropLast()) {
-            name = String(n + 1)
-        }
-        return (language == .zh ? zh : en) + " " + name
+        FieldLabels.target(scope: f.scope, id: f.targetID, language: language)
     }
 
     /// Splits a remediation text into actions: one per non-empty line, with list markers

@@ -62,7 +62,8 @@ struct AuditEngineTests {
         let result = try TestCatalogs.audit(text, catalog: catalog)
         let retention = result.findings("XA-TEST-2-RETENTION")[0]
         #expect(retention.state == .unknown)
-        #expect(retention.message.en == "collection_points[book].retention is not recorded")
+        #expect(retention.message.en == "for collection point book, how long records are kept is not recorded")
+        #expect(retention.message.zh == "登记点 book 未记录保存情况")
         #expect(retention.location?.line == 5)  // the collection point: the nearest recorded parent
         #expect(result.findings("XA-TEST-2-RETENTION")[0].evidence.first?.value == "unknown")
     }
@@ -118,7 +119,10 @@ struct AuditEngineTests {
         let text = mall.replacingOccurrences(of: "oldest_record_date: 2022-03-31", with: "oldest_record_date: 2022-06")
         let finding = try #require(try TestCatalogs.audit(text, catalog: catalog).findings("XA-TEST-2-RETENTION").first)
         #expect(finding.state == .unknown)
-        #expect(finding.message.en == "collection_points[book].retention.oldest_record_date gives the month only, and this needs the day")
+        #expect(
+            finding.message.en
+                == "for collection point book, the date of the oldest record on site gives the month only, and this needs the day")
+        #expect(finding.message.zh == "登记点 book 现场最早记录的日期只记录到月份，此项需要具体日期")
         #expect(finding.location?.line == 9)
     }
 

@@ -35,13 +35,23 @@ struct WordingTests {
         #expect(!photo[1].message.en.contains(photo[1].title.en))
     }
 
-    @Test("an unknown about an incident names it once: incidents[0].field, not incidents[incidents[0]].field")
+    @Test("an unknown names the missing field in words and the incident once, counting from one")
     func incidentPath() throws {
         let result = try TestCatalogs.audit(venue, catalog: try TestCatalogs.real())
         let report = try #require(result.findings.first { $0.ruleID == "CN-PIPL-57-REPORT-AUTHORITY" })
         #expect(report.state == .unknown)
-        #expect(report.message.en == "incidents[0].reported_to_authority_within_hours is not recorded")
+        #expect(report.message.en == "for incident 1, when it was reported to the authority is not recorded")
+        #expect(report.message.zh == "事件 1 未记录向主管部门报告的时间")
         #expect(!result.findings.contains { $0.message.en.contains("incidents[incidents") })
+    }
+
+    @Test("every unknown about a position-named incident names it once, in words")
+    func pathFallback() throws {
+        let text = venue.replacingOccurrences(of: "kind: leak, individuals_notified: true", with: "kind: leak")
+        let result = try TestCatalogs.audit(text, catalog: try TestCatalogs.real())
+        #expect(!result.findings.contains { $0.message.en.contains("incidents[incidents") })
+        let told = try #require(result.findings.first { $0.ruleID == "CN-PIPL-57-NOTIFY-INDIVIDUALS" })
+        #expect(told.message.en == "for incident 1, whether the people affected were told is not recorded")
     }
 
     @Test("vocabulary values filled into a failure message read in its language")
