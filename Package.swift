@@ -168,6 +168,7 @@ let package = Package(
             name: "PolicyCatalogTests",
             dependencies: [
                 "AuditEngine", "PolicyCatalog", "VenueModel", "YAMLReader", "AuditResults", "AuditBasics", "TestSupport",
+                "Reporters",
             ]),
         .testTarget(
             name: "AuditEngineTests",

@@ -31,8 +31,9 @@ struct Page {
             "<div class=\"card \(cls)\"><span class=\"n\" data-figure=\"\(Self.e(key))\">\(value)</span><span class=\"l\">\(Self.e(label))</span></div>"
         }
         html += "<section class=\"cards\" aria-label=\"\(Self.e(t("Summary", "概要")))\">"
-        html += card("", "total/reports", "\(total.reports)", t("assessments (reports)", "评估（报告）"))
-        html += card("", "total/venues", "\(total.venues)", t("venues", "场所"))
+        html += card(
+            "", "total/reports", "\(total.reports)", t.count(total.reports, "assessment (report)", "assessments (reports)", "次评估（报告）"))
+        html += card("", "total/venues", "\(total.venues)", t.count(total.venues, "venue", "venues", "个场所"))
         html += card("bad", "total/non-compliant", "\(total.nonCompliant)", t("non-compliant", "不合规"))
         html += card(
             "bad", "total/non-compliant-share", Dashboard.percent(total.nonCompliant, of: total.reports),
@@ -45,8 +46,12 @@ struct Page {
         html += card(
             "warn", "total/unknown-share", Dashboard.percent(total.unknowns, of: total.evaluated),
             t("of evaluated findings unknown", "的已评估项结果未知"))
-        html += card("bad", "repeat/venues", "\(r.repeatOffenderVenues)", t("repeat-offender venues", "屡犯场所"))
-        html += card("good", "fixed/count", "\(r.fixed.count)", t("fails fixed by the next visit", "下次检查前已整改"))
+        html += card(
+            "bad", "repeat/venues", "\(r.repeatOffenderVenues)",
+            t.count(r.repeatOffenderVenues, "repeat-offender venue", "repeat-offender venues", "个屡犯场所"))
+        html += card(
+            "good", "fixed/count", "\(r.fixed.count)",
+            t.count(r.fixed.count, "fail fixed by the next visit", "fails fixed by the next visit", "项问题在下次检查前已整改"))
         html += "</section>\n"
     }
 
@@ -157,7 +162,7 @@ struct Page {
         html += "<tbody>"
         for g in rows {
             let k = "\(prefix)/\(g.key)"
-            html += "<tr><td data-sort=\"\(Self.e(g.key))\">\(Self.e(label(g.key)))</td>"
+            html += "<tr><td data-sort=\"\(Self.e(g.key))\" title=\"\(Self.e(g.key))\">\(Self.e(label(g.key)))</td>"
             html += figure("\(k)/reports", g.reports) + figure("\(k)/venues", g.venues)
             html += figure("\(k)/non-compliant", g.nonCompliant, fail: true) + share("\(k)/non-compliant-share", g.nonCompliant, g.reports)
             html += figure("\(k)/incomplete", g.incomplete) + figure("\(k)/compliant", g.compliant)

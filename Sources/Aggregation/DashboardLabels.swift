@@ -8,30 +8,21 @@ struct DashboardLabels {
 
     func callAsFunction(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
 
-    func venueType(_ key: String) -> String {
-        guard language == .zh else { return key == RollupBuilder.none ? "not stated" : key.replacingOccurrences(of: "_", with: " ") }
-        let names: [String: String] = [
-            "office_building": "写字楼", "shopping_mall": "商场", "supermarket": "超市", "restaurant": "餐馆",
-            "bar": "酒吧", "nightclub": "夜总会", "ktv": "KTV", "hotel": "酒店", "gym": "健身房", "cinema": "电影院",
-            "hospital": "医院", "clinic": "诊所", "school": "学校", "government_office": "政府办事处",
-            "transport_hub": "交通枢纽", "residential_compound": "住宅小区", "event_venue": "活动场地", "other": "其他",
-            RollupBuilder.none: "未注明",
-        ]
-        return names[key] ?? key
+    /// A noun for `n` things: English singular or plural, Chinese as it is.
+    func count(_ n: Int, _ one: String, _ many: String, _ zh: String) -> String {
+        language == .zh ? zh : (n == 1 ? one : many)
     }
 
+    /// A venue type in words, from the shared vocabulary table; `(none)` as "not stated".
+    func venueType(_ key: String) -> String {
+        if key == RollupBuilder.none { return self("not stated", "未注明") }
+        return VocabularyLabels.words(key, .venueType, language)
+    }
+
+    /// An assessment kind in words, from the shared vocabulary table; `(none)` as "not stated".
     func kind(_ key: String) -> String {
-        switch (key, language) {
-        case ("inspection", .en): "inspection"
-        case ("inspection", .zh): "检查"
-        case ("self_assessment", .en): "self-assessment"
-        case ("self_assessment", .zh): "自查"
-        case ("follow_up", .en): "follow-up"
-        case ("follow_up", .zh): "复查"
-        case (RollupBuilder.none, .en): "not stated"
-        case (RollupBuilder.none, .zh): "未注明"
-        default: key
-        }
+        if key == RollupBuilder.none { return self("not stated", "未注明") }
+        return VocabularyLabels.words(key, .assessmentKind, language)
     }
 
     /// A district, jurisdiction or month key; `(none)` in words.

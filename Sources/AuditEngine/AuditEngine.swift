@@ -38,19 +38,22 @@ public struct AuditEngine: Sendable {
         let facts: RuleFacts
         let params: Fact
         let expected: LocalizedText
+        /// The rule's `expects:` sentence with parameters filled in; nil when the rule has none.
+        let expects: LocalizedText?
         /// The failure message with parameters filled in; evidence and target id are left.
         let failure: (en: MessageTemplate, zh: MessageTemplate)
         /// The words around the as-of date in the "not in force" message.
         let notInForce: (en: (String, String), zh: (String, String))
 
         init(
-            rule: Rule, facts: RuleFacts, params: Fact, expected: LocalizedText,
+            rule: Rule, facts: RuleFacts, params: Fact, expected: LocalizedText, expects: LocalizedText?,
             failure: (en: MessageTemplate, zh: MessageTemplate), notInForce: (en: (String, String), zh: (String, String))
         ) {
             self.rule = rule
             self.facts = facts
             self.params = params
             self.expected = expected
+            self.expects = expects
             self.failure = failure
             self.notInForce = notInForce
         }
@@ -85,7 +88,8 @@ public struct AuditEngine: Sendable {
 
     private static func prepare(_ rule: Rule, params p: Fact) -> PreparedRule {
         let failure = (
-            en: MessageTemplate(rule.message.en, params: p), zh: MessageTemplate(rule.message.zh, params: p)
+            en: MessageTemplate(rule.message.en, params: p, language: .en),
+            zh: MessageTemplate(rule.message.zh, params: p, language: .zh)
         )
         let from = rule.effectiveFrom.map { $0.description } ?? "-"
         let to = rule.effectiveTo.map { $0.description } ?? "-"
@@ -95,7 +99,13 @@ public struct AuditEngine: Sendable {
                 ruleID: rule.id, packID: rule.packID, title: rule.title, severity: rule.severity,
                 scope: rule.scope.rawValue, citations: rule.citations, remediation: rule.remediation,
                 isPractice: rule.isPractice),
-            params: p, expected: Self.expectedText(rule, params: p), failure: failure,
+            params: p, expected: Self.expectedText(rule, params: p),
+            expects: rule.expects.map { text in
+                LocalizedText(
+                    en: MessageTemplate(text.en, params: p, language: .en).fill(targetID: nil) { _ in nil },
+                    zh: MessageTemplate(text.zh, params: p, language: .zh).fill(targetID: nil) { _ in nil })
+            },
+            failure: failure,
             notInForce: (
                 en: ("not in force on ", " (in force \(from) to \(to))"),
                 zh: ("", " 时尚未生效或已失效（有效期 \(from) 至 \(to)）")

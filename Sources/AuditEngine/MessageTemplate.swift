@@ -16,14 +16,16 @@ struct MessageTemplate: Sendable {
 
     private(set) var parts: [Part] = []
 
-    init(_ template: String, params: Fact) {
+    /// `language` picks the words for vocabulary values among the parameters (`[hotel]` reads
+    /// "hotel" or "酒店").
+    init(_ template: String, params: Fact, language: Language = .en) {
         var text = ""
         for piece in MessagePlaceholders.split(template) {
             switch piece {
             case .text(let t):
                 text += t
             case .placeholder(let n) where n.hasPrefix("params."):
-                text += params[String(n.dropFirst(7))]?.displayText ?? "?"
+                text += params[String(n.dropFirst(7))]?.displayText(in: language) ?? "?"
             case .placeholder(let n):
                 if !text.isEmpty { parts.append(.text(text)) }
                 text = ""

@@ -22,6 +22,9 @@ struct VenueRun {
     private let jurisdictions: Set<String>?
     /// Where an unknown finding about a missing jurisdiction points: the nearest recorded parent.
     private let jurisdictionParent: FileLocation?
+    /// The evidence of the rule being evaluated, as computed, for filling its failure message
+    /// with vocabulary values in words.
+    private var evidenceOutcomes: [(name: String, outcome: Outcome)] = []
 
     enum Targets {
         /// The scope's list is absent from the description.
@@ -105,8 +108,8 @@ struct VenueRun {
                     finding(
                         prepared, state: .unknown, targetID: nil, location: venue.facts.location,
                         message: LocalizedText(
-                            en: scopeKey + " is not recorded, so this cannot be checked",
-                            zh: "未记录 " + scopeKey + "，无法检查此项")))
+                            en: (FieldLabels.label(scopeKey)?.en ?? scopeKey) + " are not recorded, so this cannot be checked",
+                            zh: "未记录" + (FieldLabels.label(scopeKey)?.zh ?? scopeKey) + "，无法检查此项")))
             } else {
                 findings.append(
                     finding(prepared, state: .notApplicable, targetID: nil, location: venue.facts.location, message: noItems(scopeKey)))
@@ -137,6 +140,7 @@ struct VenueRun {
             var f = finding(prepared, state: state, targetID: targetID, location: location ?? target.location, message: message)
             f.evidence = items
             f.expected = prepared.expected
+            f.expects = prepared.expects
             return f
         }
 
@@ -148,7 +152,10 @@ struct VenueRun {
                 }
             case .unknown(let u):
                 return make(
-                    .unknown, u.location, notRecorded(u, targetPath: Self.targetPath(rule, targetID), what: "whether the rule applies"))
+                    .unknown, u.location,
+                    notRecorded(
+                        u, targetPath: Self.targetPath(rule, targetID), what: "whether the rule applies", scope: rule.scope,
+                        targetID: targetID))
             case .error(let message, let location):
                 return make(.error, location, LocalizedText(message))
             }
@@ -159,14 +166,25 @@ struct VenueRun {
             guard case .bool(let ok) = fact.value else {
                 return make(.error, fact.location, LocalizedText("the requirement gave \(fact.value.kindName), not true or false"))
             }
-            if ok { return make(.pass, fact.location, LocalizedText(en: "requirement met", zh: "符合要求")) }
-            let shown = { (name: String) in items.first { $0.name == name }?.value }
+            // A pass says what was found to hold (the rule's expectation), never the rule's
+            // title, which names the problem ("Register photographed").
+            if ok { return make(.pass, fact.location, prepared.expects ?? LocalizedText(en: "requirement met", zh: "符合要求")) }
+            let outcomes = evidenceOutcomes
+            func shown(_ language: Language) -> (String) -> String? {
+                { name in
+                    guard let outcome = outcomes.first(where: { $0.name == name })?.outcome else { return nil }
+                    if case .value(let fact) = outcome { return fact.displayText(in: language) }
+                    return items.first { $0.name == name }?.value
+                }
+            }
             let message = LocalizedText(
-                en: prepared.failure.en.fill(targetID: targetID, evidence: shown),
-                zh: prepared.failure.zh.fill(targetID: targetID, evidence: shown))
+                en: prepared.failure.en.fill(targetID: targetID, evidence: shown(.en)),
+                zh: prepared.failure.zh.fill(targetID: targetID, evidence: shown(.zh)))
             return make(.fail, fact.location, message)
         case .unknown(let u):
-            return make(.unknown, u.location, notRecorded(u, targetPath: Self.targetPath(rule, targetID), what: nil))
+            return make(
+                .unknown, u.location,
+                notRecorded(u, targetPath: Self.targetPath(rule, targetID), what: nil, scope: rule.scope, targetID: targetID))
         case .error(let message, let location):
             return make(.error, location, LocalizedText(message))
         }
@@ -190,6 +208,7 @@ struct VenueRun {
             }
         }
         bindings.set(evidenceSlot, fieldList: evidence)
+        evidenceOutcomes = evidence
         return items
     }
 
@@ -200,9 +219,11 @@ struct VenueRun {
         Finding(rule: prepared.facts, state: state, targetID: targetID, location: location, message: message)
     }
 
-    /// `collection_points[book]`, or `venue` for venue-wide rules.
-    private static func targetPath(_ rule: Rule, _ targetID: String?) -> String {
+    /// `collection_points[book]`, or `venue` for venue-wide rules. Items without an id are
+    /// named by position already (`incidents[0]`) and are not wrapped again.
+    static func targetPath(_ rule: Rule, _ targetID: String?) -> String {
         guard let targetID, rule.scope != .venue else { return "venue" }
+        if targetID.hasPrefix(rule.scope.rawValue + "[") { return targetID }
         return rule.scope.rawValue + "[" + targetID + "]"
     }
 
@@ -210,8 +231,26 @@ struct VenueRun {
         LocalizedText(en: "no \(scope) recorded for this venue", zh: "该场所没有记录 \(scope)")
     }
 
-    /// "collection_points[book].retention.oldest_record_date is not recorded".
-    private func notRecorded(_ u: Unknown, targetPath: String, what: String?) -> LocalizedText {
+    /// "for collection point book, the date of the oldest record on site is not recorded": the
+    /// missing field in words when `FieldLabels` has them, else by its path
+    /// ("collection_points[book].retention.oldest_record_date is not recorded").
+    private func notRecorded(
+        _ u: Unknown, targetPath: String, what: String?, scope: RuleScope, targetID: String?
+    ) -> LocalizedText {
+        let field = u.path.hasPrefix("target.") ? String(u.path.dropFirst("target.".count)) : u.path
+        if let label = FieldLabels.label(field), u.path != "target" {
+            let isTargetField = u.path.hasPrefix("target.") && scope != .venue
+            let forTarget = isTargetField ? "for \(FieldLabels.target(scope: scope.rawValue, id: targetID, language: .en)), " : ""
+            let zhTarget = isTargetField ? FieldLabels.target(scope: scope.rawValue, id: targetID, language: .zh) + " " : ""
+            let prefix = what.map { "cannot tell \($0): " } ?? ""
+            let zhPrefix = what == nil ? "" : "无法判断是否适用："
+            if u.onlyMonthKnown {
+                return LocalizedText(
+                    en: "\(prefix)\(forTarget)\(label.en) gives the month only, and this needs the day",
+                    zh: "\(zhPrefix)\(zhTarget)\(label.zh)只记录到月份，此项需要具体日期")
+            }
+            return LocalizedText(en: "\(prefix)\(forTarget)\(label.en) is not recorded", zh: "\(zhPrefix)\(zhTarget)未记录\(label.zh)")
+        }
         var path = u.path
         if path.hasPrefix("target.") { path = targetPath + path.dropFirst("target".count) }
         if path == "target" { path = targetPath }

@@ -110,8 +110,12 @@ public struct Finding: Sendable, Hashable {
     public var sourceLine: String?
     /// What was found (for a fail) or why the state is what it is (unknown, not applicable).
     public var message: LocalizedText
-    /// What the rule expects, in words (the rule's requirement restated for people).
+    /// The rule's requirement as written, with parameter values filled in
+    /// (`days_kept <= 28`): the logic, for machines and for readers who ask for it.
     public var expected: LocalizedText?
+    /// What the rule expects in words, with parameter values filled in ("The oldest record
+    /// on site is no older than 28 days"): what human formats show.
+    public var expects: LocalizedText?
     public var evidence: [EvidenceItem]
     public var citations: [Citation] { rule.citations }
     public var remediation: LocalizedText { rule.remediation }
@@ -121,7 +125,8 @@ public struct Finding: Sendable, Hashable {
 
     public init(
         rule: RuleFacts, state: FindingState, targetID: String?, location: FileLocation?, sourceLine: String? = nil,
-        message: LocalizedText, expected: LocalizedText? = nil, evidence: [EvidenceItem] = [], waiver: WaiverInfo? = nil
+        message: LocalizedText, expected: LocalizedText? = nil, expects: LocalizedText? = nil, evidence: [EvidenceItem] = [],
+        waiver: WaiverInfo? = nil
     ) {
         self.rule = rule
         self.state = state
@@ -130,6 +135,7 @@ public struct Finding: Sendable, Hashable {
         self.sourceLine = sourceLine
         self.message = message
         self.expected = expected
+        self.expects = expects
         self.evidence = evidence
         self.waiver = waiver
     }
@@ -137,15 +143,16 @@ public struct Finding: Sendable, Hashable {
     public init(
         ruleID: String, packID: String, title: LocalizedText, severity: Severity, state: FindingState,
         scope: String, targetID: String?, location: FileLocation?, sourceLine: String? = nil,
-        message: LocalizedText, expected: LocalizedText? = nil, evidence: [EvidenceItem] = [],
-        citations: [Citation] = [], remediation: LocalizedText, waiver: WaiverInfo? = nil, isPractice: Bool = false
+        message: LocalizedText, expected: LocalizedText? = nil, expects: LocalizedText? = nil,
+        evidence: [EvidenceItem] = [], citations: [Citation] = [], remediation: LocalizedText, waiver: WaiverInfo? = nil,
+        isPractice: Bool = false
     ) {
         self.init(
             rule: RuleFacts(
                 ruleID: ruleID, packID: packID, title: title, severity: severity, scope: scope, citations: citations,
                 remediation: remediation, isPractice: isPractice),
             state: state, targetID: targetID, location: location, sourceLine: sourceLine, message: message,
-            expected: expected, evidence: evidence, waiver: waiver)
+            expected: expected, expects: expects, evidence: evidence, waiver: waiver)
     }
 }
 

@@ -78,3 +78,59 @@ extension Verdict {
         }
     }
 }
+
+/// Counts of findings as people say them, in both languages.
+public enum CountWording {
+    /// "of 9 findings, 4 failed (1 critical, 3 high), 1 lacked evidence, 4 passed" /
+    /// "共 9 项检查，其中 4 项未通过（严重 1 项、高 3 项），1 项证据不足，4 项通过". States in reading order
+    /// (violations first), states with no finding left out; "no findings" when there are none.
+    public static func findings(states: [FindingState: Int], failing: [Severity: Int], language: Language) -> String {
+        let order: [FindingState] = [.fail, .error, .unknown, .waived, .pass, .notApplicable]
+        let total = states.values.reduce(0, +)
+        guard total > 0 else { return language == .zh ? "无检查结果" : "no findings" }
+        let zh = language == .zh
+        var parts: [String] = []
+        for state in order {
+            guard let n = states[state], n > 0 else { continue }
+            let en: String =
+                switch state {
+                case .fail: "\(n) failed"
+                case .error: "\(n) could not be evaluated"
+                case .unknown: "\(n) lacked evidence"
+                case .waived: "\(n) waived"
+                case .pass: "\(n) passed"
+                case .notApplicable: "\(n) did not apply"
+                }
+            var part = zh ? "\(n) 项" + state.label.zh : en
+            if state == .fail {
+                let bySeverity = [Severity.critical, .high, .medium, .low, .info].compactMap { s -> String? in
+                    guard let k = failing[s], k > 0 else { return nil }
+                    return zh ? "\(s.label.zh) \(k) 项" : "\(k) \(s.label.en)"
+                }
+                if !bySeverity.isEmpty {
+                    part += zh ? "（" + bySeverity.joined(separator: "、") + "）" : " (" + bySeverity.joined(separator: ", ") + ")"
+                }
+            }
+            parts.append(part)
+        }
+        return zh
+            ? "共 \(total) 项检查，其中 " + parts.joined(separator: "，")
+            : "of \(total) finding\(total == 1 ? "" : "s"), " + parts.joined(separator: ", ")
+    }
+
+    /// What makes a venue non-compliant: "a high or more severe failure makes the venue
+    /// non-compliant" / "出现“高”级及以上未通过项即判定不合规"; for `info`, any failure.
+    public static func threshold(_ s: Severity, language: Language) -> String {
+        if language == .zh { return s == .info ? "出现任何未通过项即判定不合规" : "出现“\(s.label.zh)”级及以上未通过项即判定不合规" }
+        switch s {
+        case .critical: return "only a critical failure makes the venue non-compliant"
+        case .info: return "any failure makes the venue non-compliant"
+        default: return "a \(s.label.en) or more severe failure makes the venue non-compliant"
+        }
+    }
+
+    /// "1 finding fails" / "4 findings fail" / "4 项未通过".
+    public static func failing(_ n: Int, language: Language) -> String {
+        language == .zh ? "\(n) 项未通过" : (n == 1 ? "1 finding fails" : "\(n) findings fail")
+    }
+}

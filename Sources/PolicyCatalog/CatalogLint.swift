@@ -23,6 +23,16 @@ public enum CatalogLint {
                     problems.append(.error("lint-text", "\(rule.id) has an empty \(language.rawValue) \(field)", at: rule.location))
                 }
             }
+            if let expects = rule.expects {
+                for language in Language.allCases where expects[language].trimmingCharacters(in: .whitespaces).isEmpty {
+                    problems.append(.error("lint-text", "\(rule.id) has an empty \(language.rawValue) expects", at: rule.location))
+                }
+            } else {
+                problems.append(
+                    .error(
+                        "lint-expects",
+                        "\(rule.id) does not say what it expects in words (expects: {en: ..., zh: ...})", at: rule.location))
+            }
             let en = rule.message.en
             if let first = en.first, first.isUppercase, !en.hasPrefix("{") {
                 problems.append(.warning("lint-style", "\(rule.id): the English message should start in lower case", at: rule.location))

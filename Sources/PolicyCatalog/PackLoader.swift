@@ -115,6 +115,7 @@ struct PackLoader {
         let to = r.date("effective_to")
         let jurisdictions = readJurisdictions(&r)
         let title = r.localized("title")
+        let expects = r.localized("expects", required: false)
         let rationale = r.localized("rationale")
         let message = r.localized("message")
         let remediation = r.localized("remediation")
@@ -168,6 +169,19 @@ struct PackLoader {
             }
         }
 
+        // The expectation is the same for every finding of the rule, so it may name params only.
+        let paramNames = Set(params.map { "params.\($0.name)" })
+        for language in Language.allCases {
+            guard let text = expects?[language] else { continue }
+            for name in MessagePlaceholders.names(in: text) where !paramNames.contains(name) {
+                diagnostics.append(
+                    .error(
+                        "policy-placeholder",
+                        "placeholder '{\(name)}' in the \(language.rawValue) expects of \(id) names no param of the pack",
+                        at: r.raw("expects")?.location ?? r.location))
+            }
+        }
+
         var examples: [RuleExample] = []
         for example in r.list("examples") ?? [] {
             if let e = loadExample(example, rule: id, hasJurisdictions: jurisdictions != nil) { examples.append(e) }
@@ -178,7 +192,7 @@ struct PackLoader {
         return Rule(
             id: id, packID: packID, status: status, since: since, severity: severity, scope: scope, effectiveFrom: from,
             effectiveTo: to, jurisdictions: jurisdictions, appliesIf: appliesIf, evidence: evidence, require: require, title: title,
-            rationale: rationale,
+            expects: expects, rationale: rationale,
             message: message, remediation: remediation, citations: citations, examples: examples, isPractice: isPractice,
             location: idScalar?.location ?? node.location)
     }

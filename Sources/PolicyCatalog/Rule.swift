@@ -30,6 +30,9 @@ public struct Rule: Sendable {
     public var evidence: [(name: String, condition: CompiledCondition)]
     public var require: CompiledCondition
     public var title: LocalizedText
+    /// What the rule expects, as a sentence for people (`expects:`), with `{params.x}`
+    /// placeholders; nil only in packs that `policies lint` would reject.
+    public var expects: LocalizedText?
     public var rationale: LocalizedText
     public var message: LocalizedText
     public var remediation: LocalizedText

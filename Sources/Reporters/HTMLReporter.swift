@@ -44,18 +44,23 @@ public struct HTMLReporter: Reporter {
             // Punctuation after a label and between two names: full-width in Chinese.
             "colon": context.language == .zh ? "：" : ": ",
             "comma": context.language == .zh ? "，" : ", ",
+            // Between an instrument and its provision: 个人信息保护法第十九条, but "…Law, Art. 19".
+            "citationJoin": context.language == .zh ? "" : ", ",
             "toolVersion": context.toolVersion,
             "generatedAt": context.generatedAtISO,
             "labels": labelDictionary(),
             "venueTitle": venueTitle,
             "venue": [
                 "id": venue.id, "type": venue.type ?? "", "hasType": venue.type != nil,
+                "typeLabel": venue.type.map { VocabularyLabels.words($0, .venueType, context.language) } ?? "",
                 "jurisdiction": venue.jurisdiction ?? "", "hasJurisdiction": venue.jurisdiction != nil,
                 "district": venue.district ?? "", "hasDistrict": venue.district != nil,
                 "operator": venue.operatorName ?? "", "hasOperator": venue.operatorName != nil,
             ] as [String: Any],
             "assessment": [
-                "kind": assessment.kind ?? "—", "date": assessment.date?.description ?? "",
+                "kind": assessment.kind ?? "", "hasKind": assessment.kind != nil,
+                "kindLabel": assessment.kind.map { VocabularyLabels.words($0, .assessmentKind, context.language) } ?? "—",
+                "date": assessment.date?.description ?? "",
                 "hasDate": assessment.date != nil, "assessor": assessment.assessor ?? "",
                 "hasAssessor": assessment.assessor != nil, "organization": assessment.organization ?? "",
                 "hasOrganization": assessment.organization != nil,
@@ -63,7 +68,10 @@ public struct HTMLReporter: Reporter {
             "verdict": result.verdict.rawValue,
             "verdictText": result.verdictHeadline[context.language],
             "failingCount": states[.fail] ?? 0,
+            "failingText": CountWording.failing(states[.fail] ?? 0, language: context.language),
+            "countsText": CountWording.findings(states: states, failing: failing, language: context.language),
             "failThreshold": labels.severity(result.failThreshold),
+            "thresholdText": CountWording.threshold(result.failThreshold, language: context.language),
             "personalDataFound": result.personalDataFoundInInput,
             "stateCounts": ReportFormatting.stateOrder.map { state -> [String: Any] in
                 ["state": state.rawValue, "label": labels.state(state), "count": states[state] ?? 0]
@@ -73,6 +81,9 @@ public struct HTMLReporter: Reporter {
             },
             "packs": result.packs.map { ["id": $0.id, "version": $0.version] },
             "sections": sections(result.findings),
+            "plan": plan(result),
+            "print": printHeader(result, venueTitle: venueTitle),
+            "hasPlan": result.findings.contains { $0.state == .fail },
             "hasObservations": !result.observations.isEmpty,
             "observations": result.observations.map(observation),
             "hasDiagnostics": !result.diagnostics.isEmpty,
@@ -101,13 +112,16 @@ public struct HTMLReporter: Reporter {
             var order: [String] = []
             var byTarget: [String: [Finding]] = [:]
             for f in inState {
-                let key = f.targetPath ?? labels[.venueWide]
+                let name = ReportFormatting.targetName(f, context.language)
+                let key = name.prefix(1).uppercased() + name.dropFirst()
                 if byTarget[key] == nil { order.append(key) }
                 byTarget[key, default: []].append(f)
             }
             let groups = order.map { key -> [String: Any] in
                 [
                     "target": key,
+                    "targetPath": byTarget[key]?.first?.targetPath ?? "",
+                    "hasTargetPath": byTarget[key]?.first?.targetPath != nil,
                     "findings": (byTarget[key] ?? []).map { f -> [String: Any] in
                         let base = "\(f.ruleID)-\(f.targetID ?? "venue")"
                         anchors[base, default: 0] += 1
@@ -122,11 +136,65 @@ public struct HTMLReporter: Reporter {
         }
     }
 
+    /// The running header and footer of the printed pages (`@page` margin boxes): CSS strings,
+    /// so every character that could end the string, the style element or mean something to
+    /// HTML is written as a CSS escape, and Mustache's HTML escaping then changes nothing.
+    private func printHeader(_ result: AuditResult, venueTitle: String) -> [String: String] {
+        let zh = context.language == .zh
+        let date = result.assessment.date?.description ?? result.asOf.description
+        let counter =
+            zh
+            ? #""第 " counter(page) " 页，共 " counter(pages) " 页""#
+            : #""Page " counter(page) " of " counter(pages)"#
+        return [
+            "venue": Self.cssString(venueTitle),
+            "date": Self.cssString((zh ? "检查日期 " : "Assessed ") + date),
+            "title": Self.cssString(labels[.report]),
+            "pageCounter": counter,
+        ]
+    }
+
+    /// `s` for use inside a double-quoted CSS string in a `<style>` element: `\ " ' < > &` and
+    /// control characters as CSS escapes.
+    static func cssString(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            if u.value < 0x20 || u.value == 0x7F || "\\\"'<>&".unicodeScalars.contains(u) {
+                out += "\\" + String(u.value, radix: 16) + " "
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    /// "What to do first", see `ActionPlan`.
+    private func plan(_ result: AuditResult) -> [[String: Any]] {
+        ActionPlan(result, language: context.language).groups.map { group -> [String: Any] in
+            [
+                "name": group.name, "path": group.path ?? "", "hasPath": group.path != nil,
+                "actions": group.actions.map { action -> [String: Any] in
+                    [
+                        "severity": action.severity.rawValue, "severityLabel": labels.severity(action.severity),
+                        "steps": action.steps,
+                        "rules": action.findings.map { f -> [String: Any] in
+                            [
+                                "ruleID": f.ruleID, "anchor": Self.anchorSafe("\(f.ruleID)-\(f.targetID ?? "venue")"),
+                                "title": f.title[context.language],
+                            ]
+                        },
+                    ]
+                },
+            ]
+        }
+    }
+
     private func finding(_ f: Finding, anchor: String) -> [String: Any] {
         let lang = context.language
         let actions = ReportFormatting.actions(f.remediation[lang])
         return [
             "detailed": f.state != .pass && f.state != .notApplicable,
+            "passed": f.state == .pass,
             "anchor": Self.anchorSafe(anchor),
             "state": f.state.rawValue,
             "stateLabel": labels.state(f.state),
@@ -142,8 +210,11 @@ public struct HTMLReporter: Reporter {
             "location": f.location?.description ?? "",
             "hasSourceLine": f.sourceLine != nil,
             "sourceLine": f.sourceLine ?? "",
-            "hasExpected": f.expected != nil,
-            "expected": f.expected?[lang] ?? "",
+            "hasLogicDetail": f.expected != nil || f.location != nil || !f.evidence.isEmpty,
+            "hasExpects": f.expects != nil,
+            "expects": f.expects?[lang] ?? "",
+            "hasLogic": f.expected != nil,
+            "logic": f.expected?[lang] ?? "",
             "hasEvidence": !f.evidence.isEmpty,
             "evidence": f.evidence.map { e -> [String: Any] in
                 [
@@ -155,7 +226,9 @@ public struct HTMLReporter: Reporter {
             "citations": f.citations.map { c -> [String: Any] in
                 let url = c.url ?? ""
                 let linkable = url.hasPrefix("https://") || url.hasPrefix("http://")
-                return ["instrument": c.instrument[lang], "provision": c.provision, "url": url, "hasURL": linkable]
+                return [
+                    "instrument": c.instrument[lang], "provision": c.provisionText(in: lang), "url": url, "hasURL": linkable,
+                ]
             },
             "hasWaiver": f.waiver != nil,
             "waiver": f.waiver.map { w -> [String: Any] in
@@ -167,7 +240,8 @@ public struct HTMLReporter: Reporter {
 
     private func observation(_ o: ObservationInfo) -> [String: Any] {
         [
-            "kind": o.kind, "hasAt": o.at != nil, "at": o.at ?? "", "hasNote": o.note != nil, "note": o.note ?? "",
+            "kind": o.kind, "kindLabel": VocabularyLabels.words(o.kind, .observationKind, context.language), "hasAt": o.at != nil,
+            "at": o.at ?? "", "hasNote": o.note != nil, "note": o.note ?? "",
             "hasEvidence": !o.evidence.isEmpty, "evidence": o.evidence, "hasLocation": o.location != nil,
             "location": o.location?.description ?? "",
         ]
@@ -179,6 +253,11 @@ public struct HTMLReporter: Reporter {
             ("failThreshold", .failThreshold), ("findings", .findings), ("bySeverity", .bySeverity),
             ("byState", .byState), ("failing", .failing), ("rule", .rule), ("target", .target),
             ("location", .location), ("sourceLine", .sourceLine), ("evidence", .evidence), ("expected", .expected),
+            ("ruleLogic", .ruleLogic), ("condition", .condition), ("whatFirst", .whatFirst), ("signoff", .signoff),
+            ("signoffNote", .signoffNote), ("name", .name),
+            ("signature", .signature), ("inspector", .inspector), ("venueRepresentative", .venueRepresentative),
+            ("whatFirstIntro", .whatFirstIntro),
+            ("closes", .closes),
             ("citations", .citations), ("remediation", .remediation), ("waiver", .waiver),
             ("waiverExpires", .waiverExpires), ("waiverInactive", .waiverInactive), ("observations", .observations),
             ("diagnostics", .diagnostics), ("input", .input), ("profile", .profile), ("packs", .packs),

@@ -1,4 +1,5 @@
-/// The HTML report's template (Mustache; `{{x}}` escapes `< > & " '`, `{{{x}}}` is never used).
+/// The HTML report's template (Mustache; `{{x}}` escapes `< > & " '`; `{{{x}}}` is used once, for the page
+/// counter of the print stylesheet, a constant the reporter writes).
 ///
 /// Self-contained: CSS and the filter script are inline, nothing is loaded over the network, and
 /// every finding is visible without JavaScript (the filter form only appears when the script
@@ -39,6 +40,13 @@ enum HTMLTemplate {
         table.counts td.n { text-align: right; font-variant-numeric: tabular-nums; }
         .badge { display: inline-block; border-radius: 999px; padding: 0 0.5rem; font-size: 0.8rem; font-weight: 600;
           border: 1px solid currentColor; white-space: nowrap; }
+        /* Severity: a filled badge whose colour and word both say the level, darkest for critical. */
+        .badge.sev { border-color: transparent; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        .sev-critical { background: #7a271a; color: #fff; }
+        .sev-high { background: #d92d20; color: #fff; }
+        .sev-medium { background: #fdb022; color: #4e1d09; }
+        .sev-low { background: #d1e9ff; color: #194185; }
+        .sev-info { background: #eaecf0; color: #344054; }
         .state-fail, .state-error { color: var(--fail); }
         .state-unknown, .state-waived { color: var(--warn); }
         .state-pass { color: var(--ok); }
@@ -58,6 +66,16 @@ enum HTMLTemplate {
         pre.source { background: var(--code-bg); padding: 0.3rem 0.5rem; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere;
           font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85rem; }
         .loc { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85rem; color: var(--muted); }
+        details.logic { font-size: 0.85rem; color: var(--muted); margin: 0.3rem 0 0; }
+        details.logic summary { cursor: pointer; }
+        details.logic code { background: var(--code-bg); padding: 0 0.2rem; overflow-wrap: anywhere; }
+        .plan { border: 2px solid var(--line); border-radius: 6px; padding: 0.25rem 1rem 0.75rem; margin: 1rem 0; }
+        .plan h2 { margin-top: 0.5rem; }
+        ol.plan-actions { margin: 0.2rem 0 0.5rem; padding-left: 1.6rem; }
+        ol.plan-actions li { margin: 0.35rem 0; }
+        .closes { font-size: 0.8rem; color: var(--muted); }
+        .closes a { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; margin-right: 0.3rem;
+          white-space: nowrap; }
         ol.actions { margin: 0.2rem 0; padding-left: 1.4rem; }
         ul.plain { margin: 0; padding-left: 1.1rem; }
         .compact { padding: 0.25rem 0.9rem; }
@@ -68,6 +86,11 @@ enum HTMLTemplate {
         #filters[hidden] { display: none; }
         #filters input[type=search] { flex: 1 1 14rem; padding: 0.25rem; }
         footer { margin-top: 3rem; color: var(--muted); font-size: 0.8rem; }
+        .signoff { display: none; margin-top: 2rem; }
+        .signoff table { width: 100%; border-collapse: collapse; margin-top: 0.5rem; }
+        .signoff th, .signoff td { border: 1px solid var(--line); padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }
+        .signoff td { height: 3.2rem; }
+        .signoff th { width: 22%; }
         @media (max-width: 40rem) {
           body { padding: 0.75rem 0.75rem 2rem; }
           .finding { padding: 0.5rem 0.6rem; }
@@ -75,7 +98,16 @@ enum HTMLTemplate {
           .finding dd { margin-bottom: 0.4rem; }
         }
         @media print {
-          @page { size: A4; margin: 15mm 12mm; }
+          /* Every printed page names the venue and the assessment date and is numbered. */
+          @page {
+            size: A4; margin: 18mm 12mm 16mm;
+            @top-left { content: "{{print.venue}}"; font-size: 8pt; color: #475467; }
+            @top-right { content: "{{print.date}}"; font-size: 8pt; color: #475467; }
+            @bottom-left { content: "{{print.title}}"; font-size: 8pt; color: #475467; }
+            @bottom-right { content: {{{print.pageCounter}}}; font-size: 8pt; color: #475467; }
+          }
+          .signoff { display: block !important; break-inside: avoid; }
+          details.logic { display: none; }
           body { max-width: none; padding: 0; font-size: 10pt; }
           #filters { display: none !important; }
           .finding { display: block !important; }
@@ -93,29 +125,44 @@ enum HTMLTemplate {
         <h1>{{venueTitle}}</h1>
         <dl class="meta">
         <dt>{{labels.venue}}</dt><dd>{{venue.id}}</dd>
-        {{#venue.hasType}}<dt>{{labels.type}}</dt><dd>{{venue.type}}</dd>
+        {{#venue.hasType}}<dt>{{labels.type}}</dt><dd title="{{venue.type}}">{{venue.typeLabel}}</dd>
         {{/venue.hasType}}{{#venue.hasJurisdiction}}<dt>{{labels.jurisdiction}}</dt><dd>{{venue.jurisdiction}}</dd>
         {{/venue.hasJurisdiction}}{{#venue.hasDistrict}}<dt>{{labels.district}}</dt><dd>{{venue.district}}</dd>
         {{/venue.hasDistrict}}{{#venue.hasOperator}}<dt>{{labels.operatorName}}</dt><dd>{{venue.operator}}</dd>
         {{/venue.hasOperator}}</dl>
         <dl class="meta">
-        <dt>{{labels.assessment}}</dt><dd>{{assessment.kind}}</dd>
-        {{#assessment.hasDate}}<dt>{{labels.date}}</dt><dd>{{assessment.date}}</dd>
+        <dt>{{labels.assessment}}</dt><dd{{#assessment.hasKind}} title="{{assessment.kind}}"{{/assessment.hasKind}}>{{assessment.kindLabel}}</dd>
+        {{#assessment.hasDate}}<dt>{{labels.date}}</dt><dd class="nw">{{assessment.date}}</dd>
         {{/assessment.hasDate}}{{#assessment.hasAssessor}}<dt>{{labels.assessor}}</dt><dd>{{assessment.assessor}}{{#assessment.hasOrganization}}{{comma}}{{assessment.organization}}{{/assessment.hasOrganization}}</dd>
         {{/assessment.hasAssessor}}{{^assessment.hasAssessor}}{{#assessment.hasOrganization}}<dt>{{labels.assessor}}</dt><dd>{{assessment.organization}}</dd>
         {{/assessment.hasOrganization}}{{/assessment.hasAssessor}}</dl>
         </header>
 
         <div class="banner verdict-{{verdict}}" role="status">{{verdictText}}
-        <small>{{failingCount}} {{labels.failing}} · {{labels.failThreshold}}{{colon}}{{failThreshold}}</small></div>
+        <small>{{failingText}} · {{thresholdText}}</small>
+        <small>{{countsText}}</small></div>
         {{#personalDataFound}}<p class="privacy">{{labels.personalData}}</p>{{/personalDataFound}}
+
+        {{#hasPlan}}
+        <section class="plan" aria-labelledby="plan-h">
+        <h2 id="plan-h">{{labels.whatFirst}}</h2>
+        <p class="meta">{{labels.whatFirstIntro}}</p>
+        {{#plan}}
+        <h3{{#hasPath}} title="{{path}}"{{/hasPath}}>{{name}}</h3>
+        <ol class="plan-actions">
+        {{#actions}}<li><span class="badge sev sev-{{severity}}">{{severityLabel}}</span> {{#steps}}<span class="step">{{.}}</span> {{/steps}}<br><span class="closes">{{labels.closes}}{{colon}}{{#rules}}<a href="#{{anchor}}" title="{{title}}">{{ruleID}}</a> {{/rules}}</span></li>
+        {{/actions}}</ol>
+        {{/plan}}
+        </section>
+        {{/hasPlan}}
 
         <table class="counts"><caption>{{labels.byState}}</caption>
         {{#stateCounts}}<tr><th><span class="badge state-{{state}}">{{label}}</span></th><td class="n">{{count}}</td></tr>
         {{/stateCounts}}</table>
         <table class="counts"><caption>{{labels.bySeverity}}</caption>
-        {{#severityCounts}}<tr><th>{{label}}</th><td class="n">{{count}}</td></tr>
+        {{#severityCounts}}<tr><th><span class="badge sev sev-{{severity}}">{{label}}</span></th><td class="n">{{count}}</td></tr>
         {{/severityCounts}}</table>
+
 
         <form id="filters" hidden onsubmit="return false">
         <strong>{{labels.filters}}</strong>
@@ -135,27 +182,32 @@ enum HTMLTemplate {
         <h2 class="state-{{state}}">{{heading}} ({{count}})</h2>
         {{#groups}}
         <div class="group">
-        <h3>{{labels.target}}{{colon}}{{target}}</h3>
+        <h3{{#hasTargetPath}} title="{{targetPath}}"{{/hasTargetPath}}>{{target}}</h3>
         {{#findings}}
         {{#detailed}}
         <article class="finding state-{{state}}" id="{{anchor}}" data-state="{{state}}" data-severity="{{severity}}" data-pack="{{pack}}">
-        <h4><span class="badge state-{{state}}">{{stateLabel}}</span> <span class="badge">{{severityLabel}}</span> {{title}}</h4>
-        <div class="rule"><a href="{{ruleURL}}">{{ruleID}}</a> · {{pack}}{{#practice}} · {{labels.practice}}{{/practice}}</div>
+        <h4><span class="badge state-{{state}}">{{stateLabel}}</span> <span class="badge sev sev-{{severity}}">{{severityLabel}}</span> {{title}}</h4>
+        <div class="rule"><a href="{{ruleURL}}" title="{{pack}}">{{ruleID}}</a>{{#practice}} · {{labels.practice}}{{/practice}}</div>
         <p class="message">{{message}}</p>
         <dl>
-        {{#hasLocation}}<dt>{{labels.location}}</dt><dd class="loc">{{location}}</dd>
-        {{/hasLocation}}{{#hasSourceLine}}<dt>{{labels.sourceLine}}</dt><dd><pre class="source">{{sourceLine}}</pre></dd>
-        {{/hasSourceLine}}{{#hasExpected}}<dt>{{labels.expected}}</dt><dd>{{expected}}</dd>
-        {{/hasExpected}}{{#hasEvidence}}<dt>{{labels.evidence}}</dt><dd><ul class="plain">{{#evidence}}<li><code>{{name}}</code> = {{value}}{{#hasLocation}} <span class="loc">({{location}})</span>{{/hasLocation}}</li>{{/evidence}}</ul></dd>
-        {{/hasEvidence}}{{#hasCitations}}<dt>{{labels.citations}}</dt><dd><ul class="plain">{{#citations}}<li>{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}, {{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}, {{provision}}{{/hasURL}}</li>{{/citations}}</ul></dd>
+        {{#hasExpects}}<dt>{{labels.expected}}</dt><dd>{{expects}}</dd>
+        {{/hasExpects}}{{#hasCitations}}<dt>{{labels.citations}}</dt><dd><ul class="plain">{{#citations}}<li>{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}{{citationJoin}}{{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}{{citationJoin}}{{provision}}{{/hasURL}}</li>{{/citations}}</ul></dd>
         {{/hasCitations}}{{#hasWaiver}}<dt>{{labels.waiver}}</dt><dd>{{waiver.reason}} ({{waiver.approvedBy}}; {{labels.waiverExpires}} {{waiver.expires}}){{^waiver.active}} <strong class="state-fail">{{labels.waiverInactive}}</strong>{{/waiver.active}}</dd>
         {{/hasWaiver}}<dt>{{labels.remediation}}</dt><dd><ol class="actions">{{#actions}}<li>{{.}}</li>{{/actions}}</ol></dd>
         </dl>
+        {{#hasLogicDetail}}<details class="logic"><summary>{{labels.ruleLogic}}</summary>
+        <dl>
+        {{#hasLocation}}<dt>{{labels.location}}</dt><dd class="loc">{{location}}</dd>
+        {{/hasLocation}}{{#hasSourceLine}}<dt>{{labels.sourceLine}}</dt><dd><pre class="source">{{sourceLine}}</pre></dd>
+        {{/hasSourceLine}}{{#hasLogic}}<dt>{{labels.condition}}</dt><dd><code>{{logic}}</code></dd>
+        {{/hasLogic}}{{#hasEvidence}}<dt>{{labels.evidence}}</dt><dd><ul class="plain">{{#evidence}}<li><code>{{name}}</code> = {{value}}{{#hasLocation}} <span class="loc">({{location}})</span>{{/hasLocation}}</li>{{/evidence}}</ul></dd>
+        {{/hasEvidence}}</dl>
+        </details>{{/hasLogicDetail}}
         </article>
         {{/detailed}}
         {{^detailed}}
         <article class="finding compact state-{{state}}" id="{{anchor}}" data-state="{{state}}" data-severity="{{severity}}" data-pack="{{pack}}">
-        <h4><span class="badge state-{{state}}">{{stateLabel}}</span> <a class="rule" href="{{ruleURL}}">{{ruleID}}</a> {{title}} <span class="summary">{{message}}</span></h4>
+        <h4><span class="badge state-{{state}}">{{stateLabel}}</span> <a class="rule" href="{{ruleURL}}">{{ruleID}}</a> {{#passed}}{{message}}{{/passed}}{{^passed}}{{title}} <span class="summary">{{message}}</span>{{/passed}}</h4>
         </article>
         {{/detailed}}
         {{/findings}}
@@ -169,7 +221,7 @@ enum HTMLTemplate {
         {{#hasObservations}}
         <h2>{{labels.observations}}</h2>
         <ul>
-        {{#observations}}<li><strong>{{kind}}</strong>{{#hasAt}} · <code>{{at}}</code>{{/hasAt}}{{#hasLocation}} <span class="loc">({{location}})</span>{{/hasLocation}}{{#hasNote}}{{colon}}{{note}}{{/hasNote}}{{#hasEvidence}}<ul class="plain">{{#evidence}}<li>{{.}}</li>{{/evidence}}</ul>{{/hasEvidence}}</li>
+        {{#observations}}<li><strong title="{{kind}}">{{kindLabel}}</strong>{{#hasAt}} · <code>{{at}}</code>{{/hasAt}}{{#hasLocation}} <span class="loc">({{location}})</span>{{/hasLocation}}{{#hasNote}}{{colon}}{{note}}{{/hasNote}}{{#hasEvidence}}<ul class="plain">{{#evidence}}<li>{{.}}</li>{{/evidence}}</ul>{{/hasEvidence}}</li>
         {{/observations}}
         </ul>
         {{/hasObservations}}
@@ -181,6 +233,16 @@ enum HTMLTemplate {
         {{/diagnostics}}
         </ul>
         {{/hasDiagnostics}}
+
+        <section class="signoff" aria-label="{{labels.signoff}}">
+        <h2>{{labels.signoff}}</h2>
+        <p class="meta">{{labels.signoffNote}}</p>
+        <table>
+        <tr><th></th><th>{{labels.name}}</th><th>{{labels.signature}}</th><th>{{labels.date}}</th></tr>
+        <tr><th>{{labels.inspector}}</th><td>{{#assessment.hasAssessor}}{{assessment.assessor}}{{/assessment.hasAssessor}}</td><td></td><td></td></tr>
+        <tr><th>{{labels.venueRepresentative}}</th><td></td><td></td><td></td></tr>
+        </table>
+        </section>
 
         <footer>
         <dl class="meta">

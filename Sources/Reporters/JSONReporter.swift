@@ -97,6 +97,7 @@ public struct JSONReporter: Reporter {
             "source_line": .optional(f.sourceLine),
             "message": text(f.message),
             "expected": f.expected.map(text) ?? .null,
+            "expects": f.expects.map(text) ?? .null,
             "evidence": .array(
                 f.evidence.map {
                     .object(["name": .string($0.name), "value": .string($0.value), "location": location($0.location)])

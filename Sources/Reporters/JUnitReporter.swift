@@ -116,9 +116,9 @@ public struct JUnitReporter: Reporter {
         }
         if let source = f.sourceLine { lines.append("    \(source)") }
         lines.append(f.message[lang])
-        if let expected = f.expected { lines.append("expected: \(expected[lang])") }
+        if let expected = f.expects ?? f.expected { lines.append("expected: \(expected[lang])") }
         for e in f.evidence { lines.append("evidence: \(e.name) = \(e.value)") }
-        for c in f.citations { lines.append("cites: \(c.instrument[lang]), \(c.provision)") }
+        for c in f.citations { lines.append("cites: \(c.instrument[lang]), \(c.provisionText(in: lang))") }
         lines.append("remediation: \(f.remediation[lang])")
         lines.append("help: \(context.ruleDocURL(f.ruleID))")
         return lines.joined(separator: "\n")

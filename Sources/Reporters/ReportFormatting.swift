@@ -38,6 +38,12 @@ enum ReportFormatting {
         }.map(\.element)
     }
 
+    /// The finding's target in words: "collection point north-gate-book" / "登记点 north-gate-book",
+    /// "incident 1" for `incidents[0]`, or "whole venue".
+    static func targetName(_ f: Finding, _ language: Language) -> String {
+        FieldLabels.target(scope: f.scope, id: f.targetID, language: language)
+    }
+
     /// Splits a remediation text into actions: one per non-empty line, with list markers
     /// (`1.`, `-`, `*`, `•`) removed. A text without line breaks is one action.
     static func actions(_ remediation: String) -> [String] {
@@ -114,10 +120,12 @@ struct ReportLabels {
     /// Fixed phrases.
     enum Key {
         case report, venue, assessment, verdict, failThreshold, findings, bySeverity, byState, failing
-        case rule, target, venueWide, location, sourceLine, evidence, expected, citations, remediation
+        case rule, target, venueWide, location, sourceLine, evidence, expected, ruleLogic, condition, whatFirst, whatFirstIntro, closes,
+            citations, remediation
         case waiver, waiverExpires, waiverInactive, observations, diagnostics, input, profile, packs, asOf
         case generated, tool, personalData, filters, search, allStates, allSeverities, allLaws, show, note
         case sha256, assessor, district, operatorName, type, jurisdiction, date, kind, total, practice
+        case signoff, signoffNote, name, signature, inspector, venueRepresentative
 
         var en: String {
             switch self {
@@ -137,6 +145,17 @@ struct ReportLabels {
             case .sourceLine: "Source"
             case .evidence: "Evidence"
             case .expected: "Expected"
+            case .ruleLogic: "Rule logic"
+            case .condition: "Condition"
+            case .whatFirst: "What to do first"
+            case .whatFirstIntro: "Most severe first, by collection point. Each action names the findings it closes."
+            case .closes: "Closes"
+            case .signoff: "Sign-off"
+            case .signoffNote: "Signed by both when the report is handed over; the venue's signature confirms receipt, not agreement."
+            case .name: "Name"
+            case .signature: "Signature"
+            case .inspector: "Inspector"
+            case .venueRepresentative: "Venue representative"
             case .citations: "Legal basis"
             case .remediation: "What to do"
             case .waiver: "Waiver"
@@ -190,6 +209,17 @@ struct ReportLabels {
             case .sourceLine: "原文"
             case .evidence: "证据"
             case .expected: "要求"
+            case .ruleLogic: "规则逻辑"
+            case .condition: "判定条件"
+            case .whatFirst: "优先整改事项"
+            case .whatFirstIntro: "按登记点分组，严重程度高的在前；每项措施注明其解决的问题。"
+            case .closes: "解决"
+            case .signoff: "签字确认"
+            case .signoffNote: "报告交接时由双方签字；场所方签字表示已收到本报告，不表示同意其结论。"
+            case .name: "姓名"
+            case .signature: "签字"
+            case .inspector: "检查人员"
+            case .venueRepresentative: "场所代表"
             case .citations: "法律依据"
             case .remediation: "整改措施"
             case .waiver: "豁免"

@@ -110,13 +110,14 @@ public struct SARIFReporter: Reporter {
             "id": .string(f.ruleID),
             "name": .string(f.ruleID),
             "shortDescription": .object(["text": .string(f.title[lang])]),
-            "fullDescription": .object(["text": .string((f.expected ?? f.title)[lang])]),
+            "fullDescription": .object(["text": .string((f.expects ?? f.expected ?? f.title)[lang])]),
             "help": .object(["text": .string(f.remediation[lang])]),
             "helpUri": .string(context.ruleDocURL(f.ruleID)),
             "defaultConfiguration": .object(["level": .string(SARIF.level(for: f.severity))]),
             "properties": .object([
                 "severity": .string(f.severity.rawValue),
                 "pack": .string(f.packID),
+                "logic": f.expected.map { .string($0.en) } ?? .null,
                 "tags": .array(tags.map { .string($0) }),
             ]),
         ])

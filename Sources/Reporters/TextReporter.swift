@@ -17,7 +17,9 @@ import AuditResults
 /// | unknown | `note:` with "insufficient evidence" |
 /// | waived, pass, not applicable | only counted in the summary |
 ///
-/// Input diagnostics come first, as `Diagnostic` prints them. Findings are ordered by location.
+/// Input diagnostics come first, as `Diagnostic` prints them. Then the findings tell the story in
+/// order, each group under a `== heading ==` line: failures most severe first, then those that
+/// could not be evaluated, then those lacking evidence (each by location); the summary line last.
 /// Control characters in the data are replaced so a report cannot drive the terminal; ANSI
 /// colours only when `context.colour` is set.
 public struct TextReporter: Reporter {
@@ -33,19 +35,27 @@ public struct TextReporter: Reporter {
 
     public func render(_ result: AuditResult) throws -> String {
         var lines: [String] = result.diagnostics.map { Self.clean($0.description, keepNewlines: true) }
-        let printed = result.findings.filter { [.fail, .error, .unknown].contains($0.state) }
-        let ordered = printed.enumerated().sorted { a, b in
-            let x = a.element.location
-            let y = b.element.location
-            switch (x, y) {
-            case (let x?, let y?) where x != y: return x < y
-            case (nil, _?): return false
-            case (_?, nil): return true
-            default:
-                return a.element.ruleID != b.element.ruleID ? a.element.ruleID < b.element.ruleID : a.offset < b.offset
-            }
-        }.map(\.element)
-        for f in ordered { lines += self.lines(for: f, in: result) }
+        // The story in order: failures most severe first, then what could not be evaluated, then
+        // what lacked evidence; within each, by place in the file. Each group has a heading line,
+        // which problem matchers skip (it does not start with file:line:column).
+        let zh = context.language == .zh
+        lines += planLines(result)
+        let groups: [(states: Set<FindingState>, bySeverity: Bool, en: String, zh: String)] = [
+            ([.fail], true, "Failures, most severe first", "未通过项（按严重程度从高到低）"),
+            ([.error], false, "Could not be evaluated", "无法评估"),
+            ([.unknown], false, "Insufficient evidence", "证据不足"),
+        ]
+        for group in groups {
+            let members = result.findings.enumerated().filter { group.states.contains($0.element.state) }
+            guard !members.isEmpty else { continue }
+            let ordered = members.sorted { a, b in
+                if group.bySeverity, a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
+                return Self.byPlace(a, b)
+            }.map(\.element)
+            let heading = zh ? "\(group.zh)：\(members.count) 项" : "\(group.en): \(members.count)"
+            lines.append(paint("== " + heading + " ==", "\u{1B}[1m"))
+            for f in ordered { lines += self.lines(for: f, in: result) }
+        }
         lines.append(summaryLine(result))
         return lines.joined(separator: "\n") + "\n"
     }
@@ -53,23 +63,8 @@ public struct TextReporter: Reporter {
     /// The last line of `render(_:)` on its own (no trailing newline): the venue's verdict and
     /// counts. For callers that print only summaries, without paying for the findings' lines.
     public func summaryLine(_ result: AuditResult) -> String {
-        let labels = ReportLabels(language: context.language)
-        let states = result.countsByState
-        let failing = result.failuresBySeverity
-        var parts: [String] = []
-        for state in ReportFormatting.stateOrder {
-            guard let n = states[state], n > 0 else { continue }
-            var part = "\(n) \(labels.state(state))"
-            if state == .fail {
-                let bySeverity = ReportFormatting.severityOrder.compactMap { s -> String? in
-                    guard let k = failing[s], k > 0 else { return nil }
-                    return "\(k) \(labels.severity(s))"
-                }
-                part += " (" + bySeverity.joined(separator: ", ") + ")"
-            }
-            parts.append(part)
-        }
-        if parts.isEmpty { parts.append(context.language == .zh ? "无检查结果" : "no findings") }
+        let counts = CountWording.findings(
+            states: result.countsByState, failing: result.failuresBySeverity, language: context.language)
         let name = result.venue.name.map { " \(Self.clean($0))" } ?? ""
         let colour =
             switch result.verdict {
@@ -78,9 +73,13 @@ public struct TextReporter: Reporter {
             case .compliant: "\u{1B}[1;32m"
             }
         let separator = context.language == .zh ? "；" : "; "
-        let threshold = "\(labels[.failThreshold]) \(labels.severity(result.failThreshold))"
-        return "\(Self.clean(result.venue.id))\(name): \(paint(result.verdictHeadline[context.language], colour)): "
-            + parts.joined(separator: ", ") + separator + threshold
+        let threshold = CountWording.threshold(result.failThreshold, language: context.language)
+        // The headline may hold a colon itself ("Incomplete: evidence missing"), so the counts
+        // follow as a sentence of their own.
+        let stop = context.language == .zh ? "。" : ". "
+        let sentence = context.language == .zh ? counts : counts.prefix(1).uppercased() + counts.dropFirst()
+        return "\(Self.clean(result.venue.id))\(name): \(paint(result.verdictHeadline[context.language], colour))\(stop)"
+            + sentence + separator + threshold
     }
 
     // MARK: - Private
@@ -107,12 +106,62 @@ public struct TextReporter: Reporter {
             let prefix = line.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
             out.append("    " + prefix + paint("^", "\u{1B}[1;32m"))
         }
-        let target = f.targetPath.map { ", \(Self.clean($0))" } ?? ""
-        let see = lang == .zh ? "参见" : "see"
-        let severity = ReportLabels(language: lang).severity(f.severity)
+        if let expects = f.expects {
+            out.append("    " + (lang == .zh ? "要求：" : "expected: ") + Self.clean(expects[lang]))
+        }
+        let target = Self.clean(ReportFormatting.targetName(f, lang))
+        let severity = paint(ReportLabels(language: lang).severity(f.severity), Self.severityColour(f.severity))
         let note = paint("note:", "\u{1B}[1;36m")
-        out.append("\(where_) \(note) \(severity)\(target); \(see) \(context.ruleDocURL(f.ruleID))")
+        let about =
+            lang == .zh
+            ? "严重程度：\(severity)；\(target)；参见 \(context.ruleDocURL(f.ruleID))"
+            : "\(severity) severity, \(target); see \(context.ruleDocURL(f.ruleID))"
+        out.append("\(where_) \(note) \(about)")
         return out
+    }
+
+    /// "What to do first" (see `ActionPlan`): per collection point, numbered actions, most
+    /// severe first, each with the rules it closes. Nothing when no finding fails.
+    private func planLines(_ result: AuditResult) -> [String] {
+        let lang = context.language
+        let plan = ActionPlan(result, language: lang)
+        guard !plan.isEmpty else { return [] }
+        let labels = ReportLabels(language: lang)
+        var out = [paint("== \(labels[.whatFirst]) ==", "\u{1B}[1m")]
+        var n = 0
+        for group in plan.groups {
+            out.append(Self.clean(group.name))
+            for action in group.actions {
+                n += 1
+                let closes = action.findings.map(\.ruleID).joined(separator: lang == .zh ? "、" : ", ")
+                let text = Self.clean(action.steps.joined(separator: lang == .zh ? "" : " "))
+                let severity = paint("[\(labels.severity(action.severity))]", Self.severityColour(action.severity))
+                out.append("  \(n). \(severity) \(text)")
+                out.append("     " + (lang == .zh ? "解决：" : "closes: ") + closes)
+            }
+        }
+        return out
+    }
+
+    /// The terminal colour of a severity label (the label itself always says the level).
+    static func severityColour(_ s: Severity) -> String {
+        switch s {
+        case .critical: "\u{1B}[1;37;41m"
+        case .high: "\u{1B}[1;31m"
+        case .medium: "\u{1B}[1;33m"
+        case .low: "\u{1B}[36m"
+        case .info: "\u{1B}[2m"
+        }
+    }
+
+    /// By location (findings without one last), then rule id, then the engine's order.
+    private static func byPlace(_ a: (offset: Int, element: Finding), _ b: (offset: Int, element: Finding)) -> Bool {
+        switch (a.element.location, b.element.location) {
+        case (let x?, let y?) where x != y: return x < y
+        case (nil, _?): return false
+        case (_?, nil): return true
+        default: return a.element.ruleID != b.element.ruleID ? a.element.ruleID < b.element.ruleID : a.offset < b.offset
+        }
     }
 
     private func paint(_ text: String, _ code: String) -> String {

@@ -122,6 +122,7 @@ public struct XMLReporter: Reporter {
             try text("title", f.title, to: w)
             try text("message", f.message, to: w)
             if let expected = f.expected { try text("expected", expected, to: w) }
+            if let expects = f.expects { try text("expects", expects, to: w) }
             if !f.evidence.isEmpty {
                 try w.element("evidence") {
                     for item in f.evidence {

@@ -42,6 +42,7 @@ struct AuditEngineTests {
         #expect(retention.message.en == "oldest record is 71 days old; the limit is 28")
         #expect(retention.evidence == [EvidenceItem(name: "days_kept", value: "71", location: retention.location)])
         #expect(retention.expected?.en == "days_kept <= 28")
+        #expect(retention.expects == LocalizedText(en: "The oldest record is no older than 28 days", zh: "最早的记录不超过 28 天"))
         #expect(retention.citations.map(\.key) == ["test-law#art-2"])
     }
 
@@ -61,7 +62,8 @@ struct AuditEngineTests {
         let result = try TestCatalogs.audit(text, catalog: catalog)
         let retention = result.findings("XA-TEST-2-RETENTION")[0]
         #expect(retention.state == .unknown)
-        #expect(retention.message.en == "collection_points[book].retention is not recorded")
+        #expect(retention.message.en == "for collection point book, how long records are kept is not recorded")
+        #expect(retention.message.zh == "登记点 book 未记录保存情况")
         #expect(retention.location?.line == 5)  // the collection point: the nearest recorded parent
         #expect(result.findings("XA-TEST-2-RETENTION")[0].evidence.first?.value == "unknown")
     }
@@ -117,7 +119,10 @@ struct AuditEngineTests {
         let text = mall.replacingOccurrences(of: "oldest_record_date: 2022-03-31", with: "oldest_record_date: 2022-06")
         let finding = try #require(try TestCatalogs.audit(text, catalog: catalog).findings("XA-TEST-2-RETENTION").first)
         #expect(finding.state == .unknown)
-        #expect(finding.message.en == "collection_points[book].retention.oldest_record_date gives the month only, and this needs the day")
+        #expect(
+            finding.message.en
+                == "for collection point book, the date of the oldest record on site gives the month only, and this needs the day")
+        #expect(finding.message.zh == "登记点 book 现场最早记录的日期只记录到月份，此项需要具体日期")
         #expect(finding.location?.line == 9)
     }
 

@@ -24,6 +24,19 @@ struct MessageTemplateTests {
         #expect(MessageTemplate("plain text", params: params).fill(targetID: "x") { _ in "y" } == "plain text")
     }
 
+    @Test("vocabulary values among the parameters read in the message's language; other values as they are")
+    func vocabularyInWords() {
+        let types = Fact(
+            .map([
+                FactEntry(key: "types", value: Fact(.list([Fact(.string("hotel")), Fact(.string("ktv"))]))),
+                FactEntry(key: "name", value: Fact(.string("north-book"))),
+            ]))
+        let template = "{params.types} ({params.name})"
+        #expect(
+            MessageTemplate(template, params: types, language: .en).fill(targetID: nil) { _ in nil } == "hotel, karaoke (KTV) (north-book)")
+        #expect(MessageTemplate(template, params: types, language: .zh).fill(targetID: nil) { _ in nil } == "酒店、KTV歌厅 (north-book)")
+    }
+
     @Test("the pack loader's check and the engine read the same placeholders")
     func oneParser() {
         let template = "{a} x {b{c} y {target.id} {d"
@@ -53,6 +66,8 @@ struct PreparedRuleSharingTests {
         #expect(xa !== xb)
         #expect(xa.expected.en == "days_kept <= 28")
         #expect(xb.expected.en == "days_kept <= 14")
+        #expect(xa.expects?.en == "The oldest record is no older than 28 days")
+        #expect(xb.expects?.zh == "最早的记录不超过 14 天")
         let joined = Fact(.list([Fact(.string("a, b"))]))
         let split = Fact(.list([Fact(.string("a")), Fact(.string("b"))]))
         #expect(AuditEngine.exactKey(joined) != AuditEngine.exactKey(split))

@@ -63,10 +63,10 @@ struct AuditCommandTests {
     func asOf() throws {
         let dir = try temporaryFolder(["v.yaml": venue("XA-1", visible: false)])
         let now = try ToolRunner.run(["audit", "--policies", policies, "--rule", "XA-TEST-2-RETENTION", "v.yaml"], in: dir)
-        #expect(now.stdoutLines.contains { $0.contains("1 pass") })
+        #expect(now.stdoutLines.contains { $0.contains("Of 1 finding, 1 passed") })
         let then = try ToolRunner.run(
             ["audit", "--policies", policies, "--rule", "XA-TEST-2-RETENTION", "--as-of", "2020-12-10", "v.yaml"], in: dir)
-        #expect(then.stdoutLines.contains { $0.contains("1 not applicable") })
+        #expect(then.stdoutLines.contains { $0.contains("Of 1 finding, 1 did not apply") })
     }
 
     @Test("--out writes every format atomically, names made safe from the venue id, inside the folder only")
@@ -84,6 +84,22 @@ struct AuditCommandTests {
                 "index.html",
             ])
         #expect(!FileManager.default.fileExists(atPath: dir + "/etc"))
+    }
+
+    @Test("the index reads in words: one venue (singular), the verdict in English and Chinese, the code only in a title")
+    func indexWords() throws {
+        let dir = try temporaryFolder(["v.yaml": venue("XA-1", visible: true)])
+        let both = try ToolRunner.run(
+            ["audit", "--policies", policies, "--out", "out", "--format", "html", "--lang", "en,zh", "v.yaml"], in: dir)
+        #expect(both.status == 1)
+        let index = try String(contentsOfFile: dir + "/out/index.html", encoding: .utf8)
+        #expect(index.contains("One venue audited. <span lang=\"zh\">共审核 1 个场所。</span>"))
+        #expect(index.contains("title=\"non_compliant\">Non-compliant <span lang=\"zh\">不合规</span></td>"))
+        #expect(index.replacingOccurrences(of: "title=\"non_compliant\"", with: "").contains("non_compliant") == false)
+        let english = try ToolRunner.run(["audit", "--policies", policies, "--out", "en", "--format", "html", "v.yaml"], in: dir)
+        #expect(english.status == 1)
+        let only = try String(contentsOfFile: dir + "/en/index.html", encoding: .utf8)
+        #expect(only.contains("<p>One venue audited.</p>") && !only.contains("lang=\"zh\""))
     }
 
     @Test("the report XSD is printed by schema report")

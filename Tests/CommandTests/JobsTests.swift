@@ -54,7 +54,7 @@ struct JobsTests {
         let lastBad = try #require(errors.lastIndex { $0.hasPrefix("Tests/Fixtures/bad/wrong-types.yaml:") })
         #expect(firstBad < lastBad)
         #expect(errors.first == "no-such-file.yaml:1:1: error: [no-such-file] no such file or folder")
-        let multi = run.stdoutLines.filter { $0.hasPrefix("CN-SC-CD-") && $0.contains(": Non-compliant:") }
+        let multi = run.stdoutLines.filter { $0.hasPrefix("CN-SC-CD-") && $0.contains(": Non-compliant. Of ") }
         #expect(multi.count >= 2)
         #expect(run.stdoutLines.last?.hasPrefix("audited ") == true)
     }

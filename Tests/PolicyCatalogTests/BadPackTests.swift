@@ -55,11 +55,11 @@ struct BadPackTests {
             by: "require: target.storage.visible_to_other_visitors == (false", code: "condition-syntax", line: 12, column: 64, words: ""),
         Case(
             name: "unknown function", replace: "require: evidence.days_kept <= params.max_retention_days",
-            by: "require: evidence.days_kept <= maximum(params.max_retention_days)", code: "condition-unknown-name", line: 43, column: 36,
+            by: "require: evidence.days_kept <= maximum(params.max_retention_days)", code: "condition-unknown-name", line: 44, column: 36,
             words: "maximum"),
         Case(
             name: "type error", replace: "require: evidence.days_kept <= params.max_retention_days",
-            by: "require: '\"a\" < 3'", code: "condition-type", line: 43, column: 19, words: "cannot compare string with int"),
+            by: "require: '\"a\" < 3'", code: "condition-type", line: 44, column: 19, words: "cannot compare string with int"),
         Case(
             name: "unknown field of the venue format", replace: "require: target.storage.visible_to_other_visitors == false",
             by: "require: target.storage.visible_to_other_visiters == false", code: "condition-unknown-name", line: 12, column: 29,
@@ -70,56 +70,60 @@ struct BadPackTests {
         ),
         Case(
             name: "duplicate rule id", replace: "id: XA-TEST-3-SENSITIVE", by: "id: XA-TEST-1-EXPOSURE",
-            code: "policy-duplicate", line: 70, column: 9, words: "already used"),
+            code: "policy-duplicate", line: 72, column: 9, words: "already used"),
         Case(
             name: "citation that resolves to nothing", replace: "citations: [test-law#art-2]",
-            by: "citations: [test-law#art-22]", code: "policy-citation", line: 48, column: 17, words: "test-law#art-2"),
+            by: "citations: [test-law#art-22]", code: "policy-citation", line: 50, column: 17, words: "test-law#art-2"),
         Case(
             name: "placeholder that names nothing", replace: "the limit is {params.max_retention_days}\"",
-            by: "the limit is {params.max_days}\"", code: "policy-placeholder", line: 46, column: 14, words: "params.max_days"),
+            by: "the limit is {params.max_days}\"", code: "policy-placeholder", line: 48, column: 14, words: "params.max_days"),
+        Case(
+            name: "expects placeholder that names no param", replace: "no older than {params.max_retention_days} days",
+            by: "no older than {days_kept} days", code: "policy-placeholder", line: 46, column: 14,
+            words: "'{days_kept}' in the en expects of XA-TEST-2-RETENTION"),
         Case(
             name: "misspelt key in a rule", replace: "    severity: medium", by: "    severty: medium",
-            code: "policy-unknown-key", line: 37, column: 5, words: "severty"),
+            code: "policy-unknown-key", line: 38, column: 5, words: "severty"),
         Case(
             name: "bad severity", replace: "    severity: medium", by: "    severity: urgent",
-            code: "policy-value", line: 37, column: 15, words: "critical, high"),
+            code: "policy-value", line: 38, column: 15, words: "critical, high"),
         Case(
             name: "empty jurisdictions", replace: "    jurisdictions: [XA-B]", by: "    jurisdictions: []",
-            code: "policy-type", line: 98, column: 20, words: "non-empty list of jurisdiction codes"),
+            code: "policy-type", line: 101, column: 20, words: "non-empty list of jurisdiction codes"),
         Case(
             name: "jurisdictions with no value", replace: "    jurisdictions: [XA-B]", by: "    jurisdictions:",
-            code: "policy-type", line: 98, column: 19, words: "non-empty list of jurisdiction codes"),
+            code: "policy-type", line: 101, column: 19, words: "non-empty list of jurisdiction codes"),
         Case(
             name: "jurisdictions as one code, not a list", replace: "    jurisdictions: [XA-B]", by: "    jurisdictions: XA-B",
-            code: "policy-type", line: 98, column: 20, words: "non-empty list"),
+            code: "policy-type", line: 101, column: 20, words: "non-empty list"),
         Case(
             name: "jurisdictions holding a map", replace: "    jurisdictions: [XA-B]", by: "    jurisdictions: [{ code: XA-B }]",
-            code: "policy-type", line: 98, column: 21, words: "not a list holding a map"),
+            code: "policy-type", line: 101, column: 21, words: "not a list holding a map"),
         Case(
             name: "malformed jurisdiction code", replace: "    jurisdictions: [XA-B]", by: "    jurisdictions: [XA-B, xa-c]",
-            code: "policy-value", line: 98, column: 27,
+            code: "policy-value", line: 101, column: 27,
             words: "'xa-c' in 'jurisdictions' of rule XA-TEST-4-LOCKED is not a jurisdiction code"),
         Case(
             name: "jurisdiction code that is a number", replace: "    jurisdictions: [XA-B]", by: "    jurisdictions: [86]",
-            code: "policy-value", line: 98, column: 21, words: "'86'"),
+            code: "policy-value", line: 101, column: 21, words: "'86'"),
         Case(
             name: "jurisdiction listed twice", replace: "    jurisdictions: [XA-B]", by: "    jurisdictions: [XA-B, XA-B]",
-            code: "policy-duplicate", line: 98, column: 27, words: "listed twice"),
+            code: "policy-duplicate", line: 101, column: 27, words: "listed twice"),
         Case(
             name: "jurisdictions on the pack rather than on a rule", replace: "kind: law\n", by: "kind: law\njurisdictions: [XA]\n",
             code: "policy-unknown-key", line: 4, column: 1, words: "jurisdictions"),
         Case(
             name: "misspelt jurisdictions key", replace: "    jurisdictions: [XA-B]", by: "    jurisdiction: [XA-B]",
-            code: "policy-unknown-key", line: 98, column: 5, words: "jurisdiction"),
+            code: "policy-unknown-key", line: 101, column: 5, words: "jurisdiction"),
         Case(
             name: "out_of_scope example of a rule without jurisdictions",
             replace: "expect: not_applicable\n        given: |\n          collection_points: [{ id: qr",
             by: "expect: out_of_scope\n        given: |\n          collection_points: [{ id: qr",
-            code: "policy-value", line: 32, column: 17, words: "out_of_scope needs the rule to list 'jurisdictions'"),
+            code: "policy-value", line: 33, column: 17, words: "out_of_scope needs the rule to list 'jurisdictions'"),
         Case(
             name: "out_of_scope example that points somewhere", replace: "        expect: out_of_scope",
             by: "        expect: { state: out_of_scope, at: \"collection_points[book]\" }",
-            code: "policy-value", line: 123, column: 44, words: "nothing to point at"),
+            code: "policy-value", line: 127, column: 44, words: "nothing to point at"),
     ]
 
     @Test("each problem is an error at its file:line:column", arguments: cases)
@@ -132,6 +136,18 @@ struct BadPackTests {
         #expect(hit?.location?.line == c.line, "\(hit?.description ?? "")")
         #expect(hit?.location?.column == c.column, "\(hit?.description ?? "")")
         if !c.words.isEmpty { #expect(hit?.description.contains(c.words) == true, "\(hit?.description ?? "")") }
+    }
+
+    @Test("a rule that does not say what it expects in words fails lint and so does not load, in either language")
+    func lintWantsExpects() throws {
+        let line = "    expects: { en: No sensitive field is collected, zh: 不收集敏感字段 }\n"
+        let without = loadErrors(try catalogWith(line, by: ""))
+        #expect(without.map(\.code) == ["lint-expects"], "\(without.map(\.description))")
+        #expect(without.first?.message.contains("XA-TEST-3-SENSITIVE") == true)
+        #expect(without.first?.location?.line == 72)
+        let emptyChinese = loadErrors(
+            try catalogWith(line, by: "    expects: { en: No sensitive field is collected, zh: \"\" }\n"))
+        #expect(emptyChinese.map(\.message) == ["XA-TEST-3-SENSITIVE has an empty zh expects"])
     }
 
     @Test("a profile naming a missing pack, rule or param fails to load")
@@ -150,7 +166,7 @@ struct BadPackTests {
         #expect(
             run.stderrLines.contains {
                 $0.hasSuffix("error: [policy-citation] citation 'test-law#art-22' resolves to nothing in legal-sources.yaml")
-                    && $0.contains("test-pack.yaml:48:17")
+                    && $0.contains("test-pack.yaml:50:17")
             })
     }
 
@@ -159,6 +175,6 @@ struct BadPackTests {
         let dir = try catalogWith("    jurisdictions: [XA-B]", by: "    jurisdictions: [XA-B, XA/C]")
         let run = try ToolRunner.run(["audit", "--policies", dir, "samples/cn-chengdu-mall-2020.yaml"])
         #expect(run.status == 2)
-        #expect(run.stderrLines.contains { $0.contains("test-pack.yaml:98:27: error: [policy-value] 'XA/C' in 'jurisdictions'") })
+        #expect(run.stderrLines.contains { $0.contains("test-pack.yaml:101:27: error: [policy-value] 'XA/C' in 'jurisdictions'") })
     }
 }

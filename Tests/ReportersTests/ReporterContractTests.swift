@@ -158,7 +158,7 @@ struct ReporterContractTests {
         #expect(!text.contains("CN-PIPL-13-PURPOSE"))
         #expect(!text.contains("\u{1B}"))
         let last = try #require(text.split(separator: "\n").last)
-        #expect(last.hasPrefix("CN-SC-CD-JJ-000417 Chunxi Road Mall, north entrance: Non-compliant: 4 fail"))
+        #expect(last.hasPrefix("CN-SC-CD-JJ-000417 Chunxi Road Mall, north entrance: Non-compliant. Of 9 findings, 4 failed"))
         let hostile = try TextReporter(context: .pinnedForTests).render(Fixtures.hostile)
         #expect(!hostile.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
     }

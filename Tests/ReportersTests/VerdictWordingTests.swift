@@ -30,11 +30,11 @@ struct VerdictWordingTests {
         #expect(result.verdictHeadline == LocalizedText(en: en, zh: zh))
 
         var context = ReportContext.pinnedForTests
-        #expect(TextReporter(context: context).summaryLine(result).contains(": \(en): "))
+        #expect(TextReporter(context: context).summaryLine(result).contains(": \(en). Of "))
         #expect(try HTMLReporter(context: context).render(result).contains(en))
         #expect(try JSONReporter(context: context).render(result).contains("\"en\": \"\(en)\""))
         context.language = .zh
-        #expect(TextReporter(context: context).summaryLine(result).contains(": \(zh): "))
+        #expect(TextReporter(context: context).summaryLine(result).contains(": \(zh)。共 "))
         #expect(try HTMLReporter(context: context).render(result).contains(zh))
     }
 

@@ -69,6 +69,7 @@ public enum Fixtures {
         title: LocalizedText = LocalizedText(en: "A rule", zh: "一条规则"),
         message: LocalizedText = LocalizedText(en: "a message", zh: "一条消息"),
         expected: LocalizedText? = nil,
+        expects: LocalizedText? = nil,
         evidence: [EvidenceItem] = [],
         citations: [Citation] = [],
         remediation: LocalizedText = LocalizedText(en: "Fix it.", zh: "整改。"),
@@ -87,6 +88,7 @@ public enum Fixtures {
             sourceLine: sourceLine,
             message: message,
             expected: expected,
+            expects: expects,
             evidence: evidence,
             citations: citations,
             remediation: remediation,
@@ -158,7 +160,8 @@ public enum Fixtures {
                     en: "oldest record is 71 days old; the limit is 28",
                     zh: "最早的记录已保存 71 天，上限为 28 天"
                 ),
-                expected: LocalizedText(
+                expected: LocalizedText("days_kept <= 28"),
+                expects: LocalizedText(
                     en: "records older than 28 days are destroyed",
                     zh: "超过 28 天的记录应予销毁"
                 ),

@@ -156,9 +156,14 @@ struct ReportWriter {
         return written
     }
 
-    /// Writes `index.html`: one row per venue with its verdict and links to its reports.
+    /// Writes `index.html`: one row per venue with its verdict and links to its reports. In
+    /// English, and in Chinese as well when Chinese reports were asked for.
     func writeIndex() throws {
         let escape = Markup.escape
+        let zh = renderer.languages.contains(.zh)
+        let both = { (en: String, cn: String) in zh ? "\(en) <span lang=\"zh\">\(cn)</span>" : en }
+        let n = rows.count
+        let audited = both(n == 1 ? "One venue audited." : "\(n) venues audited.", "共审核 \(n) 个场所。")
         let colour: [Verdict: String] = [.nonCompliant: "#b42318", .incomplete: "#b54708", .compliant: "#067647"]
         var html = """
             <!DOCTYPE html>
@@ -166,8 +171,8 @@ struct ReportWriter {
             <style>body{font-family:system-ui,sans-serif;margin:2rem;color:#1d2939}table{border-collapse:collapse}
             td,th{padding:.35rem .7rem;border-bottom:1px solid #eaecf0;text-align:left}th{background:#f2f4f7}
             .v{font-weight:600;min-width:12rem}a{color:#175cd3;margin-right:.5rem}</style></head><body>
-            <h1>venue-audit reports</h1><p>\(rows.count == 1 ? "One venue" : "\(rows.count) venues") audited.</p>
-            <table><thead><tr><th>Venue</th><th>Name</th><th>Assessed</th><th>Verdict</th><th>Fail</th><th>Unknown</th><th>Reports</th></tr></thead><tbody>
+            <h1>\(both("venue-audit reports", "审核报告"))</h1><p>\(audited)</p>
+            <table><thead><tr><th>\(both("Venue", "场所"))</th><th>\(both("Name", "名称"))</th><th>\(both("Assessed", "检查日期"))</th><th>\(both("Verdict", "结论"))</th><th>\(both("Failed", "未通过"))</th><th>\(both("Lacking evidence", "证据不足"))</th><th>\(both("Reports", "报告"))</th></tr></thead><tbody>
 
             """
         for row in rows {
@@ -176,7 +181,7 @@ struct ReportWriter {
             }
             html += "<tr><td>\(escape(row.venue))</td><td>\(escape(row.name))</td><td>\(row.date)</td>"
             html +=
-                "<td class=\"v\" style=\"color:\(colour[row.verdict] ?? "#000")\" title=\"\(row.verdict.rawValue)\">\(escape(row.headline.en))</td>"
+                "<td class=\"v\" style=\"color:\(colour[row.verdict] ?? "#000")\" title=\"\(row.verdict.rawValue)\">\(both(escape(row.headline.en), escape(row.headline.zh)))</td>"
             html += "<td>\(row.fails)</td><td>\(row.unknowns)</td><td>\(links.joined())</td></tr>\n"
         }
         html += "</tbody></table></body></html>\n"

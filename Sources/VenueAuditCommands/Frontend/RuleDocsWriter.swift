@@ -36,6 +36,7 @@ enum RuleDocsWriter {
         out += "| status | \(rule.status)\(rule.since.map { ", since \($0)" } ?? "") |\n\n"
         out += "## Why\n\n\(rule.rationale.en)\n\n\(rule.rationale.zh)\n\n"
         out += "## What is checked\n\n"
+        if let expects = rule.expects { out += "Expects: \(expects.en)\n\n要求：\(expects.zh)\n\n" }
         if let codes = rule.jurisdictions {
             let list = codes.map { "`\($0)`" }.joined(separator: ", ")
             let which = codes.count == 1 ? "is \(list) or lies within it" : "is one of \(list) or lies within one of them"
