@@ -44,13 +44,36 @@ public enum ToolRunner {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Read both pipes before waiting, so a large output cannot block the child.
+        // Both pipes are drained at once, standard error on a thread of its own, before waiting:
+        // read one after the other, a child that fills the other pipe (64 KiB of messages, or a
+        // sanitizer's report) would block writing it while we wait for the first to close.
+        let errBox = DataBox()
+        let errHandle = err.fileHandleForReading
+        let errReader = Thread { errBox.data = errHandle.readDataToEndOfFile() }
+        errReader.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        errBox.wait()
+        let errData = errBox.data
         return ToolRun(
             status: process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
     }
+}
+
+/// Standard error read by a thread of its own, handed back once that thread has read it all.
+private final class DataBox: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var value = Data()
+
+    var data: Data {
+        get { value }
+        set {
+            value = newValue
+            done.signal()
+        }
+    }
+
+    func wait() { done.wait() }
 }
