@@ -65,7 +65,15 @@ demo: build ## Validate and audit samples/ into reports/ (open reports/index.htm
 	$(BIN) aggregate reports --out reports/dashboard --lang en,zh
 	@echo "reports written to reports/ (start with reports/index.html; the dashboard is in reports/dashboard/)"
 
-SWIFT_FILES := Package.swift Sources Tests Benchmarks Plugins
+SWIFT_FILES := Package.swift Sources Tests Benchmarks Plugins Fuzz
+
+# Coverage-guided fuzzing (Fuzz/README.md): every reader for FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+fuzz: build ## Fuzz every reader (Fuzz/) under libFuzzer and AddressSanitizer for FUZZ_SECONDS (default 60) each
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh $(BIN)
+
+test-sanitize: deps ## The whole test suite under AddressSanitizer, the parallel batch tests under ThreadSanitizer
+	scripts/test-sanitize.sh
 
 lint: ## Check that every Swift file is formatted as .swift-format says (CI runs it)
 	$(SWIFT) format lint --strict --recursive $(SWIFT_FILES)
@@ -116,4 +124,4 @@ screenshots: build ## Render the HTML reports (English, Chinese) to PNG in repor
 	  ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends $(SHOT_PKGS))
 	scripts/screenshots.sh
 
-.PHONY: help deps build test check-imports lint format demo docs bench release install uninstall screenshots
+.PHONY: help deps build test fuzz test-sanitize check-imports lint format demo docs bench release install uninstall screenshots

@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // The targets follow the pipeline described in README.md ("How it works"). Each target declares
@@ -191,3 +192,28 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// MARK: Fuzzing
+// libFuzzer targets, one per reader (Fuzz/README.md), declared only when VENUE_AUDIT_FUZZ names
+// the toolchain's libclang_rt.fuzzer_no_main archive, as `make fuzz` does. Each is an ordinary
+// executable whose main hands its test function to libFuzzer's driver; the whole build is
+// instrumented with AddressSanitizer and libFuzzer's coverage (scripts/fuzz.sh). SwiftPM's own
+// --sanitize=fuzzer is not used: it would link libFuzzer's main into the build's tools too.
+if let fuzzerRuntime = ProcessInfo.processInfo.environment["VENUE_AUDIT_FUZZ"], !fuzzerRuntime.isEmpty {
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/driver"))
+    let fuzzTargets: [(name: String, folder: String, dependencies: [Target.Dependency])] = [
+        ("fuzz-venue", "venue", ["AuditEngine", "AuditResults", "PolicyCatalog", "Reporters", "VenueModel", "AuditBasics"]),
+        ("fuzz-condition", "condition", ["Conditions", "VenueModel", "AuditBasics"]),
+        ("fuzz-pack", "pack", ["PolicyCatalog", "BundledFiles", "AuditBasics"]),
+        ("fuzz-waiver", "waiver", ["VenueModel", "AuditBasics"]),
+        ("fuzz-report", "report", ["Aggregation", "ReportFormat"]),
+        ("fuzz-signature", "signature", ["ReportSignature", "ReportFormat"]),
+    ]
+    for t in fuzzTargets {
+        package.targets.append(
+            .executableTarget(
+                name: t.name, dependencies: ["FuzzDriver"] + t.dependencies, path: "Fuzz/\(t.folder)",
+                linkerSettings: [.unsafeFlags([fuzzerRuntime, "-lstdc++"])]))
+        package.products.append(.executable(name: t.name, targets: [t.name]))
+    }
+}
