@@ -10,6 +10,7 @@ set -eu
 cd "$(dirname "$0")/.."
 SUPP="$(pwd)/Tests/sanitizers"
 
+export VENUE_AUDIT_SANITIZER=address
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$SUPP/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
@@ -22,6 +23,7 @@ swift build --build-tests --sanitize=address $UB --scratch-path .build-asan 2>&1
 swift test --skip-build --sanitize=address $UB --scratch-path .build-asan
 
 echo "test-sanitize: ThreadSanitizer, the parallel batch and its tests"
+export VENUE_AUDIT_SANITIZER=thread
 export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
 swift build --build-tests --sanitize=thread --scratch-path .build-tsan 2>&1 | grep -v "prohibited flag" | tail -1
 swift test --skip-build --sanitize=thread --scratch-path .build-tsan --filter "FrontendTests|Jobs"

@@ -121,7 +121,11 @@ struct AggregateCommandTests {
         #expect(bad.stderrLines.first?.contains("[report-unreadable]") == true)
     }
 
-    @Test("peak memory of aggregate grows less than 1.5x from 300 to 3,000 reports")
+    // Under AddressSanitizer freed memory waits in a quarantine of up to 256 MiB, so peak
+    // memory no longer tells whether the tool holds what it read.
+    @Test(
+        "peak memory of aggregate grows less than 1.5x from 300 to 3,000 reports",
+        .disabled(if: ProcessInfo.processInfo.environment["VENUE_AUDIT_SANITIZER"] != nil, "peak memory means nothing under a sanitizer"))
     func memoryStaysFlat() throws {
         var peaks: [Int] = []
         for count in [300, 3000] {
