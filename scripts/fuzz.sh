@@ -33,6 +33,7 @@ python3 scripts/fuzz-seeds.py "$WORK" "$BIN"
 
 rm -rf "$WORK/artifacts"   # findings of an earlier run: copy what you keep into Tests/ first
 failed=0
+clean=0
 printf '%-10s %12s %10s %8s %s\n' target executions "exec/s" edges found
 for t in $TARGETS; do
   mkdir -p "$WORK/corpus/$t" "$WORK/artifacts/$t" "$WORK/logs"
@@ -47,9 +48,13 @@ for t in $TARGETS; do
   found=$(ls "$WORK/artifacts/$t" | tr '\n' ' ')
   printf '%-10s %12s %10s %8s %s\n' "$t" "${runs:-?}" "${speed:-?}" "${edges:-?}" "${found:-nothing}"
   if [ "$status" -ne 0 ] || [ -n "$found" ]; then
-    failed=1
+    failed=$((failed + 1))
     echo "fuzz: fuzz-$t stopped with status $status; the log is $log:" >&2
     grep -E "ERROR|SUMMARY|Test unit written|==[0-9]+==" "$log" | head -20 >&2 || true
+  else
+    clean=$((clean + 1))
   fi
 done
-exit $failed
+# A target passes when it ran its time and found nothing.
+echo "fuzz: $clean passed, $failed failed"
+[ "$failed" -eq 0 ]
