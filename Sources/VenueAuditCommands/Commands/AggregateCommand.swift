@@ -64,6 +64,8 @@ struct AggregateCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        // A bad trust file stops the run before the store or any output is created.
+        let verifier = try trust.map { try VerifyCommand.verifier(trustFile: $0) }
         let outURL = URL(fileURLWithPath: out).standardizedFileURL
         let store: SQLiteReportStore
         do {
@@ -86,11 +88,8 @@ struct AggregateCommand: ParsableCommand {
         let (files, missing) = ReportIngest.reportFiles(in: paths, excluding: [outURL.path])
         for path in missing { Console.err("\(path):1:1: error: [no-such-file] no such file or folder") }
         var reader = try ReportReader(toolVersion: VenueAudit.version)
-        if let trust {
-            let loaded = TrustFile.read(path: trust)
-            for d in loaded.diagnostics { Console.err(d.location == nil ? "\(trust): error: \(d.message)" : d.description) }
-            guard let trustFile = loaded.trust else { throw ExitCode(ExitStatus.badInput.rawValue) }
-            reader.signatures = ReportVerifier(trust: trustFile)
+        if let verifier {
+            reader.signatures = verifier
             reader.requireSignature = requireSignature
         }
         let ingest = try ReportIngest(reader: reader, store: store)

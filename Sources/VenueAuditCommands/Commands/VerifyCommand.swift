@@ -26,11 +26,17 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "The YAML trust file listing the signers you accept.")
     var trust: String
 
+    /// The verifier of the trust file at `path`; its errors are printed and end the run with
+    /// exit status 2. Shared with `aggregate --trust`.
+    static func verifier(trustFile path: String) throws -> ReportVerifier {
+        let loaded = TrustFile.read(path: path)
+        for d in loaded.diagnostics { Console.err(d.location == nil ? "\(path): error: \(d.message)" : d.description) }
+        guard let trust = loaded.trust else { throw ExitCode(ExitStatus.badInput.rawValue) }
+        return ReportVerifier(trust: trust)
+    }
+
     func run() throws {
-        let loaded = TrustFile.read(path: trust)
-        for d in loaded.diagnostics { Console.err(d.location == nil ? "\(trust): error: \(d.message)" : d.description) }
-        guard let trustFile = loaded.trust else { throw ExitCode(ExitStatus.badInput.rawValue) }
-        let verifier = ReportVerifier(trust: trustFile)
+        let verifier = try Self.verifier(trustFile: trust)
         var invalid = false
         var unreadable = false
         for path in reports {
