@@ -48,9 +48,8 @@ struct ActionPlan {
                 order.append(g.key)
                 byGroup[g.key] = (g.scope, g.id, [:], [])
             }
-            // One problem per fact: same target and same node. A finding without a location is
-            // its own problem.
-            let fact = f.location.map { "\(f.targetPath ?? "venue")@\($0)" } ?? "\(f.ruleID)|\(f.targetPath ?? "venue")"
+            // One problem per fact (`ReportFormatting.factKey`).
+            let fact = ReportFormatting.factKey(f)
             if byGroup[g.key]?.problems[fact] == nil { byGroup[g.key]?.problemOrder.append(fact) }
             byGroup[g.key]?.problems[fact, default: []].append(f)
         }

@@ -117,21 +117,36 @@ public struct HTMLReporter: Reporter {
                 if byTarget[key] == nil { order.append(key) }
                 byTarget[key, default: []].append(f)
             }
+            var problemCount = 0
             let groups = order.map { key -> [String: Any] in
                 [
                     "target": key,
                     "targetPath": byTarget[key]?.first?.targetPath ?? "",
                     "hasTargetPath": byTarget[key]?.first?.targetPath != nil,
-                    "findings": (byTarget[key] ?? []).map { f -> [String: Any] in
-                        let base = "\(f.ruleID)-\(f.targetID ?? "venue")"
-                        anchors[base, default: 0] += 1
-                        let n = anchors[base] ?? 1
-                        return finding(f, anchor: n == 1 ? base : "\(base)-\(n)")
+                    // Findings on one fact are one card: the lead finding, then its other
+                    // rules as further legal bases, each with its own anchor.
+                    "findings": ReportFormatting.problems(byTarget[key] ?? []).map { problem -> [String: Any] in
+                        problemCount += 1
+                        func anchor(_ f: Finding) -> String {
+                            let base = "\(f.ruleID)-\(f.targetID ?? "venue")"
+                            anchors[base, default: 0] += 1
+                            let n = anchors[base] ?? 1
+                            return n == 1 ? base : "\(base)-\(n)"
+                        }
+                        var card = finding(problem[0], anchor: anchor(problem[0]))
+                        let others = problem.dropFirst().map { related($0, anchor: anchor($0)) }
+                        var packs: [String] = []
+                        for f in problem where !packs.contains(f.packID) { packs.append(f.packID) }
+                        card["packs"] = packs.joined(separator: " ")
+                        card["hasRelated"] = !others.isEmpty
+                        card["related"] = others
+                        return card
                     },
                 ]
             }
             return [
-                "state": state.rawValue, "heading": labels.section(state), "count": inState.count, "groups": groups,
+                "state": state.rawValue, "heading": labels.section(state), "groups": groups,
+                "count": Self.problemCount(problems: problemCount, findings: inState.count, language: context.language),
             ]
         }
     }
@@ -201,6 +216,7 @@ public struct HTMLReporter: Reporter {
             "severity": f.severity.rawValue,
             "severityLabel": labels.severity(f.severity),
             "pack": f.packID,
+            "packs": f.packID,
             "practice": f.isPractice,
             "ruleID": f.ruleID,
             "ruleURL": context.ruleDocURL(f.ruleID),
@@ -238,6 +254,31 @@ public struct HTMLReporter: Reporter {
         ]
     }
 
+    /// "39" when every problem is one finding, else "23 problems, 39 findings" / "23 个问题，39 项".
+    static func problemCount(problems: Int, findings: Int, language: Language) -> String {
+        guard problems != findings else { return "\(findings)" }
+        if language == .zh { return "\(problems) 个问题，\(findings) 项" }
+        return "\(problems) problem\(problems == 1 ? "" : "s"), \(findings) finding\(findings == 1 ? "" : "s")"
+    }
+
+    /// A further rule failed by the same fact as the card's lead finding: its rule, severity,
+    /// title and citations, in one line.
+    private func related(_ f: Finding, anchor: String) -> [String: Any] {
+        let lang = context.language
+        return [
+            "anchor": Self.anchorSafe(anchor), "ruleID": f.ruleID, "ruleURL": context.ruleDocURL(f.ruleID), "pack": f.packID,
+            "severity": f.severity.rawValue, "severityLabel": labels.severity(f.severity), "title": f.title[lang],
+            "practice": f.isPractice,
+            "citations": f.citations.map { c -> [String: Any] in
+                let url = c.url ?? ""
+                let linkable = url.hasPrefix("https://") || url.hasPrefix("http://")
+                return [
+                    "instrument": c.instrument[lang], "provision": c.provisionText(in: lang), "url": url, "hasURL": linkable,
+                ]
+            },
+        ]
+    }
+
     private func observation(_ o: ObservationInfo) -> [String: Any] {
         [
             "kind": o.kind, "kindLabel": VocabularyLabels.words(o.kind, .observationKind, context.language), "hasAt": o.at != nil,
@@ -257,7 +298,7 @@ public struct HTMLReporter: Reporter {
             ("signoffNote", .signoffNote), ("name", .name),
             ("signature", .signature), ("inspector", .inspector), ("venueRepresentative", .venueRepresentative),
             ("whatFirstIntro", .whatFirstIntro),
-            ("closes", .closes),
+            ("closes", .closes), ("sameProblem", .sameProblem),
             ("citations", .citations), ("remediation", .remediation), ("waiver", .waiver),
             ("waiverExpires", .waiverExpires), ("waiverInactive", .waiverInactive), ("observations", .observations),
             ("diagnostics", .diagnostics), ("input", .input), ("profile", .profile), ("packs", .packs),

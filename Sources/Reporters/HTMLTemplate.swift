@@ -78,6 +78,8 @@ enum HTMLTemplate {
           white-space: nowrap; }
         ol.actions { margin: 0.2rem 0; padding-left: 1.4rem; }
         ul.plain { margin: 0; padding-left: 1.1rem; }
+        ul.related li { margin-bottom: 0.4rem; }
+        ul.related .cite { font-size: 0.85rem; }
         .compact { padding: 0.25rem 0.9rem; }
         .compact h4 { font-weight: 400; }
         .compact .summary { color: var(--muted); font-size: 0.9rem; }
@@ -185,7 +187,7 @@ enum HTMLTemplate {
         <h3{{#hasTargetPath}} title="{{targetPath}}"{{/hasTargetPath}}>{{target}}</h3>
         {{#findings}}
         {{#detailed}}
-        <article class="finding state-{{state}}" id="{{anchor}}" data-state="{{state}}" data-severity="{{severity}}" data-pack="{{pack}}">
+        <article class="finding state-{{state}}" id="{{anchor}}" data-state="{{state}}" data-severity="{{severity}}" data-pack="{{packs}}">
         <h4><span class="badge state-{{state}}">{{stateLabel}}</span> <span class="badge sev sev-{{severity}}">{{severityLabel}}</span> {{title}}</h4>
         <div class="rule"><a href="{{ruleURL}}" title="{{pack}}">{{ruleID}}</a>{{#practice}} · {{labels.practice}}{{/practice}}</div>
         <p class="message">{{message}}</p>
@@ -194,7 +196,8 @@ enum HTMLTemplate {
         {{/hasExpects}}{{#hasCitations}}<dt>{{labels.citations}}</dt><dd><ul class="plain">{{#citations}}<li>{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}{{citationJoin}}{{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}{{citationJoin}}{{provision}}{{/hasURL}}</li>{{/citations}}</ul></dd>
         {{/hasCitations}}{{#hasWaiver}}<dt>{{labels.waiver}}</dt><dd>{{waiver.reason}} ({{waiver.approvedBy}}; {{labels.waiverExpires}} {{waiver.expires}}){{^waiver.active}} <strong class="state-fail">{{labels.waiverInactive}}</strong>{{/waiver.active}}</dd>
         {{/hasWaiver}}<dt>{{labels.remediation}}</dt><dd><ol class="actions">{{#actions}}<li>{{.}}</li>{{/actions}}</ol></dd>
-        </dl>
+        {{#hasRelated}}<dt>{{labels.sameProblem}}</dt><dd><ul class="plain related">{{#related}}<li id="{{anchor}}"><span class="badge sev sev-{{severity}}">{{severityLabel}}</span> {{title}} <a class="rule" href="{{ruleURL}}" title="{{pack}}">{{ruleID}}</a>{{#practice}} · {{labels.practice}}{{/practice}}{{#citations}}<br><span class="cite">{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}{{citationJoin}}{{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}{{citationJoin}}{{provision}}{{/hasURL}}</span>{{/citations}}</li>{{/related}}</ul></dd>
+        {{/hasRelated}}</dl>
         {{#hasLogicDetail}}<details class="logic"><summary>{{labels.ruleLogic}}</summary>
         <dl>
         {{#hasLocation}}<dt>{{labels.location}}</dt><dd class="loc">{{location}}</dd>
@@ -266,7 +269,7 @@ enum HTMLTemplate {
             var text = controls[3].value.trim().toLowerCase();
             document.querySelectorAll("article.finding").forEach(function (el) {
               var show = (!state || el.dataset.state === state) && (!severity || el.dataset.severity === severity) &&
-                (!pack || el.dataset.pack === pack) && (!text || el.textContent.toLowerCase().indexOf(text) >= 0);
+                (!pack || el.dataset.pack.split(" ").indexOf(pack) >= 0) && (!text || el.textContent.toLowerCase().indexOf(text) >= 0);
               el.style.display = show ? "" : "none";
             });
             document.querySelectorAll(".group, .section").forEach(function (el) {

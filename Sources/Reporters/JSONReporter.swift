@@ -58,7 +58,8 @@ public struct JSONReporter: Reporter {
                     Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, .int(failing[$0] ?? 0)) })
                 ),
             ]),
-            "findings": .array(result.findings.map(finding)),
+            "findings": .array(
+                zip(result.findings, ReportFormatting.sharedProblemNumbers(result.findings)).map { finding($0, problem: $1) }),
             "observations": .array(
                 result.observations.map { o in
                     .object([
@@ -82,7 +83,7 @@ public struct JSONReporter: Reporter {
 
     // MARK: - Private
 
-    private func finding(_ f: Finding) -> JSONValue {
+    private func finding(_ f: Finding, problem: Int?) -> JSONValue {
         .object([
             "rule_id": .string(f.ruleID),
             "pack_id": .string(f.packID),
@@ -93,6 +94,7 @@ public struct JSONReporter: Reporter {
             "target_id": .optional(f.targetID),
             "practice": .bool(f.isPractice),
             "help_uri": .string(context.ruleDocURL(f.ruleID)),
+            "problem": problem.map { .int($0) } ?? .null,
             "location": location(f.location),
             "source_line": .optional(f.sourceLine),
             "message": text(f.message),

@@ -38,6 +38,48 @@ enum ReportFormatting {
         }.map(\.element)
     }
 
+    /// The fact a finding is about: its target and the node of the description it points at.
+    /// Findings on one fact are one problem with several legal bases (ID numbers collected fail
+    /// the CAC notice, GB/T 35273 and the PIPL at the same node). A finding without a location
+    /// is a fact of its own.
+    static func factKey(_ f: Finding) -> String {
+        f.location.map { "\(f.targetPath ?? "venue")@\($0)" } ?? "\(f.ruleID)|\(f.targetPath ?? "venue")"
+    }
+
+    /// `findings` as problems: findings in the same state on the same fact together, in order of
+    /// each problem's first finding; within a problem, most severe first (`sortedForPeople`), so
+    /// the first finding leads and the others are its further legal bases.
+    static func problems(_ findings: [Finding]) -> [[Finding]] {
+        var order: [String] = []
+        var members: [String: [Finding]] = [:]
+        for f in findings {
+            let key = "\(f.state.rawValue)|\(factKey(f))"
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(f)
+        }
+        return order.compactMap { members[$0].map(sortedForPeople) }
+    }
+
+    /// For each finding, in order, the number of its problem when it shares its state and fact
+    /// with another finding (1, 2, … in order of each problem's first finding); nil for a
+    /// finding that is a problem of its own, and for passes and findings that did not apply. Machine formats carry it so a reader can group.
+    static func sharedProblemNumbers(_ findings: [Finding]) -> [Int?] {
+        // Passes and findings that did not apply are not problems.
+        let keys = findings.map { f in
+            f.state == .pass || f.state == .notApplicable ? nil : "\(f.state.rawValue)|\(factKey(f))"
+        }
+        var counts: [String: Int] = [:]
+        for case let k? in keys { counts[k, default: 0] += 1 }
+        var numbers: [String: Int] = [:]
+        return keys.map { key in
+            guard let k = key, (counts[k] ?? 0) > 1 else { return nil }
+            if let n = numbers[k] { return n }
+            let n = numbers.count + 1
+            numbers[k] = n
+            return n
+        }
+    }
+
     /// The finding's target in words: "collection point north-gate-book" / "登记点 north-gate-book",
     /// "incident 1" for `incidents[0]`, or "whole venue".
     static func targetName(_ f: Finding, _ language: Language) -> String {
@@ -121,7 +163,7 @@ struct ReportLabels {
     enum Key {
         case report, venue, assessment, verdict, failThreshold, findings, bySeverity, byState, failing
         case rule, target, venueWide, location, sourceLine, evidence, expected, ruleLogic, condition, whatFirst, whatFirstIntro, closes,
-            citations, remediation
+            sameProblem, citations, remediation
         case waiver, waiverExpires, waiverInactive, observations, diagnostics, input, profile, packs, asOf
         case generated, tool, personalData, filters, search, allStates, allSeverities, allLaws, show, note
         case sha256, assessor, district, operatorName, type, jurisdiction, date, kind, total, practice
@@ -150,6 +192,7 @@ struct ReportLabels {
             case .whatFirst: "What to do first"
             case .whatFirstIntro: "Most severe first, by collection point. Each action names the findings it closes."
             case .closes: "Closes"
+            case .sameProblem: "The same problem under other rules"
             case .signoff: "Sign-off"
             case .signoffNote: "Signed by both when the report is handed over; the venue's signature confirms receipt, not agreement."
             case .name: "Name"
@@ -214,6 +257,7 @@ struct ReportLabels {
             case .whatFirst: "优先整改事项"
             case .whatFirstIntro: "按登记点分组，严重程度高的在前；每项措施注明其解决的问题。"
             case .closes: "解决"
+            case .sameProblem: "同一问题涉及的其他规则"
             case .signoff: "签字确认"
             case .signoffNote: "报告交接时由双方签字；场所方签字表示已收到本报告，不表示同意其结论。"
             case .name: "姓名"

@@ -55,7 +55,9 @@ public struct SARIFReporter: Reporter {
             "columnKind": .string("unicodeCodePoints"),
             "language": .string(context.language.rawValue),
             "results": .array(
-                result.findings.map { self.result(for: $0, in: result, ruleIndex: ruleIndex[$0.ruleID] ?? 0) }
+                zip(result.findings, ReportFormatting.sharedProblemNumbers(result.findings)).map { f, problem in
+                    self.result(for: f, problem: problem, in: result, ruleIndex: ruleIndex[f.ruleID] ?? 0)
+                }
             ),
             "properties": .object([
                 "venue": .object(
@@ -123,7 +125,7 @@ public struct SARIFReporter: Reporter {
         ])
     }
 
-    private func result(for f: Finding, in result: AuditResult, ruleIndex: Int) -> JSONValue {
+    private func result(for f: Finding, problem: Int?, in result: AuditResult, ruleIndex: Int) -> JSONValue {
         let kind = Self.kind(for: f.state)
         var region: [String: JSONValue] = [:]
         if let l = f.location {
@@ -149,6 +151,7 @@ public struct SARIFReporter: Reporter {
             "venueId": .string(result.venue.id),
         ]
         if let target = f.targetID { properties["targetId"] = .string(target) }
+        if let problem { properties["problem"] = .int(problem) }
         if !f.evidence.isEmpty {
             properties["evidence"] = .object(
                 Dictionary(f.evidence.map { ($0.name, JSONValue.string($0.value)) }, uniquingKeysWith: { a, _ in a })

@@ -52,9 +52,17 @@ public struct TextReporter: Reporter {
                 if group.bySeverity, a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
                 return Self.byPlace(a, b)
             }.map(\.element)
-            let heading = zh ? "\(group.zh)：\(members.count) 项" : "\(group.en): \(members.count)"
-            lines.append(paint("== " + heading + " ==", "\u{1B}[1m"))
-            for f in ordered { lines += self.lines(for: f, in: result) }
+            // Findings on one fact are one problem: the most severe leads, the others follow as
+            // notes naming their rules (each keeps its own state in every machine format).
+            let problems = ReportFormatting.problems(ordered)
+            lines.append(
+                paint(
+                    "== " + Self.heading(group.en, group.zh, problems: problems.count, findings: members.count, zh: zh) + " ==", "\u{1B}[1m"
+                ))
+            for problem in problems {
+                lines += self.lines(for: problem[0], in: result)
+                for other in problem.dropFirst() { lines.append(alsoLine(other, in: result)) }
+            }
         }
         lines.append(summaryLine(result))
         return lines.joined(separator: "\n") + "\n"
@@ -83,6 +91,29 @@ public struct TextReporter: Reporter {
     }
 
     // MARK: - Private
+
+    /// "Failures, most severe first: 23 problems (39 findings)"; "… : 1 finding" when every
+    /// problem is one finding.
+    static func heading(_ en: String, _ zh: String, problems: Int, findings: Int, zh isZh: Bool) -> String {
+        if isZh {
+            return problems == findings ? "\(zh)：\(findings) 项" : "\(zh)：\(problems) 个问题（\(findings) 项）"
+        }
+        let f = "\(findings) finding\(findings == 1 ? "" : "s")"
+        return problems == findings ? "\(en): \(f)" : "\(en): \(problems) problem\(problems == 1 ? "" : "s") (\(f))"
+    }
+
+    /// A further legal basis of the problem just printed: one note line at the same place.
+    private func alsoLine(_ f: Finding, in result: AuditResult) -> String {
+        let lang = context.language
+        let place = Self.clean(f.location?.description ?? result.input.path)
+        let severity = paint(ReportLabels(language: lang).severity(f.severity), Self.severityColour(f.severity))
+        let rule = paint("[\(f.ruleID)]", "\u{1B}[1m")
+        let text =
+            lang == .zh
+            ? "同一问题还涉及 \(rule)（严重程度：\(severity)）：\(Self.clean(f.title[lang]))；参见 \(context.ruleDocURL(f.ruleID))"
+            : "same problem, also \(rule) (\(severity)): \(Self.clean(f.title[lang])); see \(context.ruleDocURL(f.ruleID))"
+        return "\(paint(place + ":", "\u{1B}[1m")) \(paint("note:", "\u{1B}[1;36m")) \(text)"
+    }
 
     private func lines(for f: Finding, in result: AuditResult) -> [String] {
         let lang = context.language

@@ -36,7 +36,10 @@ public struct XMLReporter: Reporter {
             try writeHeader(result, to: w)
             try writeSummary(result, to: w)
             try w.element("findings") {
-                for finding in result.findings { try write(finding, venueID: result.venue.id, to: w) }
+                let problems = ReportFormatting.sharedProblemNumbers(result.findings)
+                for (finding, problem) in zip(result.findings, problems) {
+                    try write(finding, problem: problem, venueID: result.venue.id, to: w)
+                }
             }
             try writeObservations(result.observations, to: w)
             try writeDiagnostics(result.diagnostics, to: w)
@@ -108,13 +111,14 @@ public struct XMLReporter: Reporter {
         }
     }
 
-    private func write(_ f: Finding, venueID: String, to w: XMLWriter) throws {
+    private func write(_ f: Finding, problem: Int?, venueID: String, to w: XMLWriter) throws {
         try w.element(
             "finding",
             attributes: [
                 ("rule", f.ruleID), ("pack", f.packID), ("severity", f.severity.rawValue),
                 ("state", f.state.rawValue), ("scope", f.scope), ("target", f.targetID),
                 ("practice", String(f.isPractice)), ("help", context.ruleDocURL(f.ruleID)),
+                ("problem", problem.map(String.init)),
             ]
         ) {
             try location(f.location, to: w)

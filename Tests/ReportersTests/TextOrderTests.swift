@@ -20,8 +20,9 @@ struct TextOrderTests {
         let firstLines = text.split(separator: "\n").filter { $0.contains(": [R-") || $0.hasPrefix("==") }.map(String.init)
         #expect(
             firstLines.map { line in line.hasPrefix("==") ? line : String(line.split(separator: "[")[1].split(separator: "]")[0]) } == [
-                "== What to do first ==", "== Failures, most severe first: 3 ==", "R-CRITICAL-LATE", "R-HIGH-MIDDLE", "R-LOW-EARLY",
-                "== Could not be evaluated: 1 ==", "R-ERROR", "== Insufficient evidence: 1 ==", "R-UNKNOWN-EARLY",
+                "== What to do first ==", "== Failures, most severe first: 3 findings ==", "R-CRITICAL-LATE", "R-HIGH-MIDDLE",
+                "R-LOW-EARLY",
+                "== Could not be evaluated: 1 finding ==", "R-ERROR", "== Insufficient evidence: 1 finding ==", "R-UNKNOWN-EARLY",
             ])
         #expect(text.split(separator: "\n").last?.contains("Of 6 findings, 3 failed") == true)
     }
