@@ -202,7 +202,7 @@ public struct AuditEngine: Sendable {
         }
         var made: [String: PreparedRule] = [:]
         let rules = prepared[profile.id] ?? prepare(profile, reusing: &made)
-        var run = VenueRun(venue: venue, asOf: asOf)
+        var run = VenueRun(venue: venue, asOf: asOf, taxonomy: catalog.taxonomy)
         var findings: [Finding] = []
         findings.reserveCapacity(rules.count + rules.count / 2)
         for rule in rules { run.evaluate(rule, into: &findings) }

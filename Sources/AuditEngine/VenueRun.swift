@@ -17,8 +17,8 @@ struct VenueRun {
     private let targetSlot, paramsSlot, evidenceSlot: Bindings.Slot
     /// The targets of each list scope, with their ids, worked out once per venue.
     private var targets: [RuleScope: Targets] = [:]
-    /// The venue's jurisdiction code and every code above it (`AU-NSW-SYD`, `AU-NSW`, `AU`),
-    /// read once per venue for rules with `jurisdictions`; nil when the code is not recorded.
+    /// The venue's jurisdiction code and every code above it (`AU-NSW-SYD`, `AU-NSW`, `AU`; `FR`,
+    /// `EU`), read once per venue for rules with `jurisdictions`; nil when the code is not recorded.
     private let jurisdictions: Set<String>?
     /// Where an unknown finding about a missing jurisdiction points: the nearest recorded parent.
     private let jurisdictionParent: FileLocation?
@@ -34,7 +34,7 @@ struct VenueRun {
         case items([(id: String, fact: Fact)])
     }
 
-    init(venue: VenueDescription, asOf: CivilDate) {
+    init(venue: VenueDescription, asOf: CivilDate, taxonomy: Taxonomy) {
         self.venue = venue
         self.asOf = asOf
         asOfText = asOf.description
@@ -49,7 +49,7 @@ struct VenueRun {
         b.bind("evidence", fieldList: [])
         bindings = b
         if let code = venue.text("venue.jurisdiction"), !code.isEmpty {
-            jurisdictions = Jurisdiction.enclosing(code)
+            jurisdictions = Set(taxonomy.containing(code))
         } else {
             jurisdictions = nil
         }

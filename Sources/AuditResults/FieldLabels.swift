@@ -52,6 +52,13 @@ public enum FieldLabels {
         "disposal.method": LocalizedText(en: "the disposal method", zh: "处置方式"),
         "disposal.frequency_days": LocalizedText(en: "how often records are destroyed", zh: "销毁频率"),
         "disposal.logged": LocalizedText(en: "whether destruction is logged", zh: "是否登记销毁情况"),
+        "disposal.by": LocalizedText(en: "who destroys the records", zh: "由谁销毁"),
+        "disposal.processing_agreement": LocalizedText(
+            en: "whether the disposal contractor signed an agreement", zh: "销毁服务商是否签订委托协议"),
+        "disposal.bin_locked": LocalizedText(
+            en: "whether records awaiting collection are locked in a bin", zh: "待收运的记录是否锁在回收箱中"),
+        "fields_if_no_phone": LocalizedText(
+            en: "the fields asked only of visitors without a phone", zh: "仅向无手机访客收集的信息项"),
         "sharing": LocalizedText(en: "who receives the data", zh: "信息提供对象"),
         "access": LocalizedText(en: "who may handle the records", zh: "接触人员情况"),
         "access.roles": LocalizedText(en: "who is authorised to handle the records", zh: "有权处理记录的岗位"),
@@ -68,6 +75,10 @@ public enum FieldLabels {
         "reported_to_authority_within_hours": LocalizedText(
             en: "when it was reported to the authority", zh: "向主管部门报告的时间"),
         "individuals_notified": LocalizedText(en: "whether the people affected were told", zh: "是否告知受影响的人"),
+        "disclosed_by": LocalizedText(en: "who carried the data out", zh: "由谁泄露或公开"),
+        "disclosed_how": LocalizedText(en: "how the data got out", zh: "泄露或公开的方式"),
+        "risk_to_individuals": LocalizedText(
+            en: "the documented risk to the people affected", zh: "记录在案的对个人的风险评估"),
         // Digital systems
         "access_control": LocalizedText(en: "the access control", zh: "访问控制方式"),
         "encrypted_at_rest": LocalizedText(en: "whether data is encrypted in storage", zh: "存储是否加密"),

@@ -40,6 +40,18 @@ public enum VocabularyLabels {
         case observationKind
         /// What happened (`incidents[].kind`).
         case incidentKind
+        /// Who carried the data out (`incidents[].disclosed_by`).
+        case discloser
+        /// How the data got out (`incidents[].disclosed_how`).
+        case disclosureManner
+        /// The documented risk to the people affected (`incidents[].risk_to_individuals`).
+        case incidentRisk
+        /// Whether a recipient processes for the venue or for itself (`sharing[].role`).
+        case recipientRole
+        /// Who destroys the records (`disposal.by`).
+        case disposer
+        /// The part of the day a storage period describes (`storage.periods[].during`).
+        case storagePeriod
         /// The data categories rules reason about (`field_category`, and the criminal-law evidence).
         case dataCategory
     }
@@ -80,6 +92,8 @@ public enum VocabularyLabels {
         "other": LocalizedText(en: "other", zh: "其他"),
         "purpose": LocalizedText(en: "purpose", zh: "目的"),
         "contact": LocalizedText(en: "contact", zh: "联系方式"),
+        "venue": LocalizedText(en: "the venue", zh: "场所"),
+        "business_hours": LocalizedText(en: "business hours", zh: "营业时间"),
     ]
 
     private static let rows: [(Kind, [(String, String, String)])] = [
@@ -259,6 +273,52 @@ public enum VocabularyLabels {
                 ("unauthorized_access", "unauthorised access", "未经授权的访问"),
                 ("disclosure", "disclosure", "公开披露"),
                 ("sale", "sale", "出售"),
+            ]
+        ),
+        (
+            .discloser,
+            [
+                ("venue", "the venue", "场所"),
+                ("venue_staff", "a member of the venue's staff", "场所工作人员"),
+                ("third_party", "a third party", "第三方"),
+            ]
+        ),
+        (
+            .disclosureManner,
+            [
+                ("published", "published", "公开发布"),
+                ("sold", "sold", "出售"),
+                ("provided", "provided to others", "提供给他人"),
+                ("exposed_by_negligence", "exposed through negligence", "因疏于保管而外泄"),
+            ]
+        ),
+        (
+            .incidentRisk,
+            [
+                ("unlikely", "unlikely to harm anyone", "不太可能造成危害"),
+                ("likely", "likely to harm people", "可能造成危害"),
+                ("high", "high risk to people", "高风险"),
+            ]
+        ),
+        (
+            .recipientRole,
+            [
+                ("entrusted_processor", "entrusted processor", "受托处理者"),
+                ("independent_recipient", "independent recipient", "独立接收方"),
+            ]
+        ),
+        (
+            .disposer,
+            [
+                ("venue", "the venue itself", "场所自行销毁"),
+                ("contractor", "a disposal contractor", "委托销毁服务商"),
+            ]
+        ),
+        (
+            .storagePeriod,
+            [
+                ("business_hours", "in business hours", "营业时间内"),
+                ("after_hours", "after hours", "营业时间外"),
             ]
         ),
         (

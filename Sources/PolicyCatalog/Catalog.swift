@@ -21,10 +21,11 @@ public struct Catalog: Sendable {
         return nil
     }
 
-    /// The profile for a jurisdiction: the longest profile id that matches the code
-    /// (`CN-SC` falls back to `CN`).
+    /// The profile for a jurisdiction: the longest profile id that matches the code (`CN-SC`
+    /// falls back to `CN`), else the profile of a group that contains its country (`FR` falls
+    /// back to `EU`; see `groups` in the taxonomy).
     public func profile(forJurisdiction code: String) -> Profile? {
-        Jurisdiction.bestMatch(for: code, among: profiles.keys).flatMap { profiles[$0] }
+        taxonomy.bestMatch(for: code, among: profiles.keys).flatMap { profiles[$0] }
     }
 
     /// The functions conditions may call besides the built-in ones, backed by the taxonomy.

@@ -2,8 +2,7 @@ import AuditBasics
 import VenueModel
 
 extension Catalog {
-    /// The error for a venue whose `venue.jurisdiction` no profile covers (`Chengdu`, `FR`
-    /// without a French profile), so `validate` says what `audit` would refuse; nil when the code
+    /// The error for a venue whose `venue.jurisdiction` no profile covers (`Chengdu`, `US`), so `validate` says what `audit` would refuse; nil when the code
     /// is covered or not recorded (an absent jurisdiction is the audit's to report).
     public func jurisdictionProblem(in venue: VenueDescription) -> Diagnostic? {
         guard let code = venue.text("venue.jurisdiction"), profile(forJurisdiction: code) == nil else { return nil }
@@ -18,7 +17,10 @@ extension Catalog {
         if let guess = suggestedJurisdiction(for: code, known: known) { notes.append("did you mean '\(guess)'?") }
         notes.append(
             "known: \(known.joined(separator: ", ")), and any ISO 3166-2 subdivision code under one of them"
-                + (known.contains("CN") ? " (CN-SC falls under CN)" : ""))
+                + (known.contains("CN") ? " (CN-SC falls under CN)" : "")
+                + (taxonomy.groups.isEmpty
+                    ? ""
+                    : "; a country in a group falls under the group's profile (\(taxonomy.groups.keys.sorted().joined(separator: ", ")))"))
         return .error(
             "unknown-jurisdiction",
             "no rule profile covers jurisdiction '\(code)'; write an ISO 3166 code the rule packs know",

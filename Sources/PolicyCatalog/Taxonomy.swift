@@ -7,15 +7,39 @@ public struct Taxonomy: Sendable {
     public var categories: [String: String] = [:]
     /// Jurisdiction code to sensitive fields; the longest matching code wins.
     public var sensitive: [String: Set<String>] = [:]
+    /// Groups of countries that share a regime (`EU` and its member states): a country with no
+    /// entry of its own falls back to the group that contains it.
+    public var groups: [String: Set<String>] = [:]
 
     public init() {}
+
+    /// The codes that contain `code`, the finest first: `code` itself, its parents by ISO 3166-2
+    /// prefix, then the groups its country belongs to (`FR-75` gives `FR-75`, `FR`, `EU`).
+    public func containing(_ code: String) -> [String] {
+        var codes = [code]
+        var rest = Substring(code)
+        while let dash = rest.lastIndex(of: "-") {
+            rest = rest[..<dash]
+            codes.append(String(rest))
+        }
+        let country = codes.last ?? code
+        codes += groups.filter { $0.value.contains(country) && $0.key != country }.keys.sorted()
+        return codes
+    }
+
+    /// The first code of `containing(code)` that is among `candidates`: the longest matching
+    /// code, else the group that contains the country.
+    public func bestMatch<S: Sequence>(for code: String, among candidates: S) -> String? where S.Element == String {
+        let known = Set(candidates)
+        return containing(code).first { known.contains($0) }
+    }
 
     public func category(of field: String) -> String? { categories[field] }
 
     /// Whether `field` is sensitive in `jurisdiction` (`CN-SC` falls back to `CN`); false when
     /// no code matches.
     public func isSensitive(_ field: String, in jurisdiction: String) -> Bool {
-        guard let code = Jurisdiction.bestMatch(for: jurisdiction, among: sensitive.keys) else { return false }
+        guard let code = bestMatch(for: jurisdiction, among: sensitive.keys) else { return false }
         return sensitive[code]?.contains(field) ?? false
     }
 
@@ -40,6 +64,19 @@ public struct Taxonomy: Sendable {
                 }
             }
             taxonomy.sensitive[code.value] = fields
+        }
+        for (group, value) in top.pairs("groups") {
+            var members = Set<String>()
+            if case .sequence(let items, _) = value {
+                for case .scalar(let s) in items {
+                    if !Jurisdiction.isWellFormed(s.value) || s.value.contains("-") {
+                        diagnostics.append(
+                            .error("policy-value", "'\(s.value)' is not a country code (ISO 3166-1 alpha-2)", at: s.location))
+                    }
+                    members.insert(s.value)
+                }
+            }
+            taxonomy.groups[group.value] = members
         }
         _ = top.raw("notes")
         top.finish()

@@ -40,7 +40,7 @@ public enum VenueDecoder {
     public static func decode(_ document: YAMLDocument, file: String) -> VenueDescription {
         var decoder = ShapeDecoder()
         var extra: [Diagnostic] = []
-        let facts: Fact
+        var facts: Fact
         if let root = document.root {
             if case .mapping = root {
                 facts = decoder.decode(root, as: .object(VenueSchema.root), path: "") ?? Fact(.map([]), at: root.location)
@@ -61,6 +61,8 @@ public enum VenueDecoder {
             extra += checkFormat(facts, at: document.location)
             extra += checkReferences(facts)
             extra += checkDates(facts)
+            extra += checkConditionalFields(facts)
+            ImpliedFacts.apply(to: &facts)
         }
         return VenueDescription(
             facts: facts, diagnostics: decoder.diagnostics + extra, file: file, documentIndex: document.index,
@@ -102,6 +104,29 @@ public enum VenueDecoder {
         }
         for (i, incident) in (facts["incidents"]?.list ?? []).enumerated() {
             check(incident["date"], "incidents[\(i)].date", "an incident the visit records")
+        }
+        return diagnostics
+    }
+
+    /// A field asked only of visitors without a phone is still a field the point collects:
+    /// `fields_if_no_phone` names fields of `fields`, and one that is not there is an error
+    /// (the description contradicts itself).
+    private static func checkConditionalFields(_ facts: Fact) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (i, point) in (facts["collection_points"]?.list ?? []).enumerated() {
+            guard let fields = point["fields"]?.list, let conditional = point["fields_if_no_phone"]?.list else { continue }
+            let collected = Set(fields.compactMap(\.string))
+            for field in conditional {
+                guard let name = field.string, !collected.contains(name) else { continue }
+                diagnostics.append(
+                    .error(
+                        "conditional-field",
+                        "'collection_points[\(i)].fields_if_no_phone' names '\(name)', which is not in the point's fields",
+                        at: field.location,
+                        notes: [
+                            "list every field any visitor gives in 'fields'; 'fields_if_no_phone' marks those asked only of visitors without a phone"
+                        ]))
+            }
         }
         return diagnostics
     }

@@ -48,6 +48,19 @@ public enum VenueSchema {
                 "emergency_in_force", .boolean, doc: "Whether a public-health emergency response was declared."),
         ])
 
+    /// One part of the day in `storage.periods`: a book open on the desk in business hours and
+    /// locked in a drawer after hours is two periods.
+    public static let storagePeriod = ObjectShape(
+        name: "storage period", doc: "Where and how records are kept in one part of the day.",
+        fields: [
+            FieldShape("during", vocabulary("storage period", Vocabulary.storagePeriods), doc: "The part of the day."),
+            FieldShape(
+                "location", vocabulary("storage location", Vocabulary.paperLocations), doc: "Where paper records are kept."),
+            FieldShape("visible_to_other_visitors", .boolean, doc: "Whether a visitor can read earlier entries."),
+            FieldShape("attended", vocabulary("attendance", Vocabulary.attendance), doc: "How often staff are with the records."),
+            FieldShape("locked_when_unattended", .boolean, doc: "Whether records are locked away when unattended."),
+        ])
+
     public static let collectionPoint = ObjectShape(
         name: "collection point", doc: "One place or channel where visitor data is collected.",
         fields: [
@@ -55,6 +68,9 @@ public enum VenueSchema {
             FieldShape("method", vocabulary("collection method", Vocabulary.methods), doc: "How data is collected."),
             FieldShape("purpose", .list(vocabulary("purpose", Vocabulary.purposes)), doc: "Why it is collected."),
             FieldShape("fields", .list(vocabulary("field", Vocabulary.fields)), doc: "Which fields visitors give."),
+            FieldShape(
+                "fields_if_no_phone", .list(vocabulary("field", Vocabulary.fields)),
+                doc: "Fields of `fields` asked only of visitors who have no phone to scan a code."),
             FieldShape(
                 "justification", .dictionary(keys: vocabulary("field", Vocabulary.fields), values: .string),
                 doc: "Why each field is needed; a field without an entry has no justification."),
@@ -87,6 +103,9 @@ public enum VenueSchema {
                                 doc: "How often staff are with the records."),
                             FieldShape(
                                 "locked_when_unattended", .boolean, doc: "Whether records are locked away when unattended."),
+                            FieldShape(
+                                "periods", .list(.object(storagePeriod)),
+                                doc: "How storage changes over the day; fills in the fields above that are not written."),
                         ])), doc: "Where and how records are kept."),
             FieldShape(
                 "retention",
@@ -108,6 +127,13 @@ public enum VenueSchema {
                             FieldShape("method", vocabulary("disposal method", Vocabulary.disposalMethods), doc: "The method."),
                             FieldShape("frequency_days", .integer(minimum: 0), doc: "How often records are destroyed."),
                             FieldShape("logged", .boolean, doc: "Whether each destruction is logged."),
+                            FieldShape("by", vocabulary("disposer", Vocabulary.disposers), doc: "Who destroys the records."),
+                            FieldShape(
+                                "processing_agreement", .boolean,
+                                doc: "For a contractor: whether it signed an agreement on how it handles the records."),
+                            FieldShape(
+                                "bin_locked", .boolean,
+                                doc: "For a contractor: whether records awaiting collection are in a locked bin."),
                         ])), doc: "How records are destroyed."),
             FieldShape(
                 "access",
@@ -135,6 +161,12 @@ public enum VenueSchema {
                                 FieldShape("basis", .string, doc: "The legal basis, such as legal_obligation or consent."),
                                 FieldShape("channel", .string, doc: "How the data travels, such as in_person or email."),
                                 FieldShape("deidentified", .boolean, doc: "Whether the data is de-identified first."),
+                                FieldShape(
+                                    "role", vocabulary("recipient role", Vocabulary.recipientRoles),
+                                    doc: "Whether the recipient processes the data on the venue's behalf or for itself."),
+                                FieldShape(
+                                    "processing_agreement", .boolean,
+                                    doc: "For an entrusted processor: whether an entrustment agreement is signed."),
                             ]))), doc: "Who receives the records."),
             FieldShape(
                 "alternative_for_visitors_without_phone", .nullable(.string),
@@ -183,6 +215,15 @@ public enum VenueSchema {
                 "reported_to_authority_within_hours", .nullable(.number),
                 doc: "Hours until the authority was told; null when it was not told."),
             FieldShape("individuals_notified", .boolean, doc: "Whether the people affected were told."),
+            FieldShape(
+                "disclosed_by", vocabulary("discloser", Vocabulary.disclosers),
+                doc: "Who carried the data out: the venue, one of its staff, or a third party."),
+            FieldShape(
+                "disclosed_how", vocabulary("disclosure manner", Vocabulary.disclosureManners),
+                doc: "How the data got out: published, sold, provided, or exposed by negligence."),
+            FieldShape(
+                "risk_to_individuals", vocabulary("incident risk", Vocabulary.incidentRisks),
+                doc: "The venue's documented assessment of the risk to the people affected."),
         ])
 
     public static let waiver = ObjectShape(

@@ -41,4 +41,16 @@ public enum Vocabulary {
         "other",
     ]
     public static let incidentKinds = ["leak", "loss", "unauthorized_access", "disclosure", "sale"]
+    /// Who carried the data out (`incidents[].disclosed_by`).
+    public static let disclosers = ["venue", "venue_staff", "third_party"]
+    /// How it got out (`incidents[].disclosed_how`).
+    public static let disclosureManners = ["published", "sold", "provided", "exposed_by_negligence"]
+    /// How likely the incident is to harm the people affected (`incidents[].risk_to_individuals`).
+    public static let incidentRisks = ["unlikely", "likely", "high"]
+    /// Whether a recipient processes for the venue or for itself (`sharing[].role`).
+    public static let recipientRoles = ["entrusted_processor", "independent_recipient"]
+    /// Who destroys the records (`disposal.by`).
+    public static let disposers = ["venue", "contractor"]
+    /// The part of the day a storage period describes (`storage.periods[].during`).
+    public static let storagePeriods = ["business_hours", "after_hours"]
 }

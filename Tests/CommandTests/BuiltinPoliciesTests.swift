@@ -60,8 +60,9 @@ struct BuiltinPoliciesTests {
         let run = try ToolRunner.run(["--version"], in: "/")
         #expect(run.status == 0)
         #expect(run.stdoutLines.first?.hasPrefix("venue-audit ") == true)
-        #expect(run.stdoutLines.contains("  cn-pipl 1.0.0"))
-        #expect(run.stdoutLines.count == 10)
+        #expect(run.stdoutLines.contains("  cn-pipl 1.1.0"))
+        #expect(run.stdoutLines.contains("  cn-consumer-rights 1.0.0"))
+        #expect(run.stdoutLines.count == 13)
     }
 
     @Test("reports link rule pages under --rules-docs-base, and by default never into a build folder")

@@ -12,6 +12,9 @@ struct VocabularyLabelTests {
         (.attendance, Vocabulary.attendance), (.disposalMethod, Vocabulary.disposalMethods),
         (.recipient, Vocabulary.sharingRecipients), (.accessControl, Vocabulary.accessControl),
         (.observationKind, Vocabulary.observationKinds), (.incidentKind, Vocabulary.incidentKinds),
+        (.discloser, Vocabulary.disclosers), (.disclosureManner, Vocabulary.disclosureManners),
+        (.incidentRisk, Vocabulary.incidentRisks), (.recipientRole, Vocabulary.recipientRoles),
+        (.disposer, Vocabulary.disposers), (.storagePeriod, Vocabulary.storagePeriods),
     ]
 
     @Test("every value of every vocabulary has English and Chinese words, and the table has no value the format lacks")

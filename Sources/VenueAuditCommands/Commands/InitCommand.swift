@@ -82,6 +82,7 @@ struct InitCommand: ParsableCommand {
                                        # id_card_reader face_recognition phone_verification
             # purpose: [epidemic_contact_tracing]
             # fields: [name, phone, visit_time]
+            # fields_if_no_phone: []     # fields of `fields` asked only of visitors without a phone
             # justification: { phone: contact tracing call-back }
             # notice: { posted: true, states: [controller, purpose, fields, retention, contact, rights] }
             # storage:
@@ -90,15 +91,22 @@ struct InitCommand: ParsableCommand {
             #   visible_to_other_visitors: false
             #   attended: always         # always business_hours sometimes never
             #   locked_when_unattended: true
+            #   periods:                 # when storage changes over the day (desk by day, drawer at night)
+            #     - { during: business_hours, location: staffed_desk, attended: always }
+            #     - { during: after_hours, location: locked_drawer, attended: never, locked_when_unattended: true }
             # retention: { policy_days: 21, oldest_record_date: \(today) }
-            # disposal: { method: shredding, frequency_days: 7, logged: true }
+            # disposal: { by: venue, method: shredding, frequency_days: 7, logged: true }   # by: venue | contractor
             # access: { roles: [reception], staff_with_access: 2, trained: true, confidentiality_agreement: true, access_logged: true }
             # sharing:
             #   - { recipient: health_authority, basis: legal_obligation, channel: in_person, deidentified: false }
+            #   - { recipient: property_manager, role: entrusted_processor, processing_agreement: true }
 
         # observations:                # what the assessor saw
         #   - { at: entrance-register, kind: register_visible_to_visitors, note: What you saw }
 
+        # incidents:                  # if there was one, list it here instead of the [] below:
+        #   - { date: \(today), kind: disclosure, disclosed_by: third_party, disclosed_how: exposed_by_negligence,
+        #       records_affected: 1, reported_to_authority_within_hours: null, individuals_notified: false }
         incidents: []                  # leaks, losses, disclosures or sales; [] means none happened
         """ + "\n"
     }
