@@ -43,7 +43,10 @@ extension AuditResult {
     /// Failing findings below the fail threshold: what a compliant venue still has to fix.
     public var failuresBelowThreshold: Int {
         var n = 0
-        for i in findings.indices where findings[i].state == .fail && findings[i].severity < failThreshold { n += 1 }
+        for i in findings.indices
+        where findings[i].state == .fail && (findings[i].severity < failThreshold || !findings[i].bindsVenue) {
+            n += 1
+        }
         return n
     }
 

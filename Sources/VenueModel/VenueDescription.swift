@@ -99,6 +99,18 @@ public enum VenueDecoder {
             check(
                 point["retention"]?["oldest_record_date"], "collection_points[\(i)].retention.oldest_record_date",
                 "a record seen on the visit")
+            check(point["since"], "collection_points[\(i)].since", "a practice seen on the visit")
+            check(point["until"], "collection_points[\(i)].until", "the end of a practice the visit records")
+            if let since = point["since"], let until = point["until"], case .date(let from) = since.value,
+                case .date(let to) = until.value,
+                to.dayKnown ? from > to : from.year * 12 + from.month > to.year * 12 + to.month
+            {
+                diagnostics.append(
+                    .error(
+                        "date-order",
+                        "'collection_points[\(i)].until' (\(to)) is before its 'since' (\(from)): a practice cannot end before it began",
+                        at: until.location))
+            }
         }
         for (i, incident) in (facts["incidents"]?.list ?? []).enumerated() {
             check(incident["date"], "incidents[\(i)].date", "an incident the visit records")

@@ -54,6 +54,12 @@ public enum VenueSchema {
             FieldShape("id", .string, required: true, doc: "Identifier used by observations, systems and waivers."),
             FieldShape("method", vocabulary("collection method", Vocabulary.methods), doc: "How data is collected."),
             FieldShape("purpose", .list(vocabulary("purpose", Vocabulary.purposes)), doc: "Why it is collected."),
+            FieldShape(
+                "since", .dateOrMonth,
+                doc: "The first day data was collected here in the way described; YYYY-MM when only the month is known."),
+            FieldShape(
+                "until", .dateOrMonth,
+                doc: "The last day data was collected here, when the point stopped before the assessment."),
             FieldShape("fields", .list(vocabulary("field", Vocabulary.fields)), doc: "Which fields visitors give."),
             FieldShape(
                 "justification", .dictionary(keys: vocabulary("field", Vocabulary.fields), values: .string),
