@@ -85,7 +85,8 @@ struct VenueRun {
         // nothing it could govern had happened yet. Everything else is the state of affairs seen
         // on the as-of date and is judged by the law in force on that day.
         let datedPerTarget = rule.scope == .incidents || rule.scope == .collectionPoints
-        let onAsOf = datedPerTarget ? (rule.mayBeInForce(onOrBefore: asOf) ? .yes : .no) : rule.inForce(onOneDayOf: asOf.dayNumber, asOf.dayNumber)
+        let onAsOf =
+            datedPerTarget ? (rule.mayBeInForce(onOrBefore: asOf) ? .yes : .no) : rule.inForce(onOneDayOf: asOf.dayNumber, asOf.dayNumber)
         switch onAsOf {
         case .yes: break
         case .no:
@@ -191,7 +192,8 @@ struct VenueRun {
                 return make(
                     .unknown, target.location,
                     LocalizedText(
-                        en: "cannot tell whether the rule applies: the purpose of the records is not recorded (the rule is for records kept for \(purposes.joined(separator: ", ")))",
+                        en:
+                            "cannot tell whether the rule applies: the purpose of the records is not recorded (the rule is for records kept for \(purposes.joined(separator: ", ")))",
                         zh: "无法判断是否适用：未记录收集目的（此规则针对为 \(purposes.joined(separator: ", ")) 保存的记录）"))
             }
         }
@@ -314,7 +316,8 @@ struct VenueRun {
                         en: "not in force on \(when), when this incident happened (in force \(period.en))",
                         zh: "事件发生于 \(when)，不在此规则的施行期间内（\(period.zh)）"),
                     cannotTell: LocalizedText(
-                        en: "cannot tell whether the rule applies: the incident's date gives the month only (\(when)), and the rule was in force \(period.en)",
+                        en:
+                            "cannot tell whether the rule applies: the incident's date gives the month only (\(when)), and the rule was in force \(period.en)",
                         zh: "无法判断是否适用：事件日期只记录到月份（\(when)），而此规则的施行期间为\(period.zh)"))
             }
             return ConductWindow(
@@ -341,7 +344,8 @@ struct VenueRun {
                     en: "not in force while this practice ran (\(spanText); the rule was in force \(period.en))",
                     zh: "此做法存续期间（\(spanText)）此规则未施行（施行期间为\(period.zh)）"),
                 cannotTell: LocalizedText(
-                    en: "cannot tell whether the rule applies: the practice may have run while the rule was in force (\(period.en)), but when it began (since) is not recorded",
+                    en:
+                        "cannot tell whether the rule applies: the practice may have run while the rule was in force (\(period.en)), but when it began (since) is not recorded",
                     zh: "无法判断是否适用：此做法可能在此规则施行期间（\(period.zh)）已存在，但未记录其开始日期（since）"))
         default:
             return ConductWindow(

@@ -55,7 +55,8 @@ struct PackLoader {
             case "practice": packForce = .goodPractice
             default:
                 diagnostics.append(
-                    .error("policy-value", "'kind' of the pack must be one of law, practice, not '\(kindNode.value)'", at: kindNode.location))
+                    .error(
+                        "policy-value", "'kind' of the pack must be one of law, practice, not '\(kindNode.value)'", at: kindNode.location))
             }
         } else {
             r.missing("force")
@@ -145,7 +146,8 @@ struct PackLoader {
         if let fromBy, from == nil || fromBy < from! {
             diagnostics.append(
                 .error(
-                    "policy-value", "'effective_from_by' needs an 'effective_from' on or before it", at: r.raw("effective_from_by")?.location))
+                    "policy-value", "'effective_from_by' needs an 'effective_from' on or before it",
+                    at: r.raw("effective_from_by")?.location))
         }
         if let from, let to, to < from {
             diagnostics.append(.error("policy-value", "'effective_to' is before 'effective_from'", at: r.raw("effective_to")?.location))
@@ -273,7 +275,8 @@ struct PackLoader {
         guard let severity, let scope, let title, let rationale, let message, let remediation, let require else { return nil }
         return Rule(
             id: id, packID: packID, status: status, since: since, severity: severity, scope: scope, effectiveFrom: from,
-            effectiveFromBy: fromBy, effectiveTo: to, purposes: purposes, force: force, jurisdictions: jurisdictions, appliesIf: appliesIf, evidence: evidence, require: require, title: title,
+            effectiveFromBy: fromBy, effectiveTo: to, purposes: purposes, force: force, jurisdictions: jurisdictions, appliesIf: appliesIf,
+            evidence: evidence, require: require, title: title,
             expects: expects, rationale: rationale,
             message: message, remediation: remediation, citations: citations, examples: examples, isPractice: isPractice,
             location: idScalar?.location ?? node.location)

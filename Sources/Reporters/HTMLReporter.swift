@@ -80,7 +80,7 @@ public struct HTMLReporter: Reporter {
                 ["severity": severity.rawValue, "label": labels.severity(severity), "count": failing[severity] ?? 0]
             },
             "packs": result.packs.map { ["id": $0.id, "version": $0.version] },
-            "sections": sections(result.findings),
+            "sections": sections(result.findings, jurisdiction: result.venue.jurisdiction),
             "plan": plan(result),
             "print": printHeader(result, venueTitle: venueTitle),
             "hasPlan": result.findings.contains { $0.state == .fail },
@@ -103,7 +103,7 @@ public struct HTMLReporter: Reporter {
 
     /// One section per state present, in reading order; within it, one group per target in
     /// order of first appearance (findings are already sorted for people).
-    private func sections(_ findings: [Finding]) -> [[String: Any]] {
+    private func sections(_ findings: [Finding], jurisdiction: String?) -> [[String: Any]] {
         let sorted = ReportFormatting.sortedForPeople(findings)
         var anchors: [String: Int] = [:]
         return ReportFormatting.stateOrder.compactMap { state -> [String: Any]? in
@@ -126,7 +126,7 @@ public struct HTMLReporter: Reporter {
                         let base = "\(f.ruleID)-\(f.targetID ?? "venue")"
                         anchors[base, default: 0] += 1
                         let n = anchors[base] ?? 1
-                        return finding(f, anchor: n == 1 ? base : "\(base)-\(n)")
+                        return finding(f, anchor: n == 1 ? base : "\(base)-\(n)", jurisdiction: jurisdiction)
                     },
                 ]
             }
@@ -189,7 +189,7 @@ public struct HTMLReporter: Reporter {
         }
     }
 
-    private func finding(_ f: Finding, anchor: String) -> [String: Any] {
+    private func finding(_ f: Finding, anchor: String, jurisdiction: String?) -> [String: Any] {
         let lang = context.language
         let actions = ReportFormatting.actions(f.remediation[lang])
         return [
@@ -202,6 +202,8 @@ public struct HTMLReporter: Reporter {
             "severityLabel": labels.severity(f.severity),
             "pack": f.packID,
             "practice": f.isPractice,
+            "force": f.force.rawValue,
+            "forceLabel": f.force.label[lang],
             "ruleID": f.ruleID,
             "ruleURL": context.ruleDocURL(f.ruleID),
             "title": f.title[lang],
@@ -222,19 +224,25 @@ public struct HTMLReporter: Reporter {
                     "location": e.location?.description ?? "",
                 ]
             },
-            "hasCitations": !f.citations.isEmpty,
-            "citations": f.citations.map { c -> [String: Any] in
-                let url = c.url ?? ""
-                let linkable = url.hasPrefix("https://") || url.hasPrefix("http://")
-                return [
-                    "instrument": c.instrument[lang], "provision": c.provisionText(in: lang), "url": url, "hasURL": linkable,
-                ]
-            },
+            "hasCitations": f.citations.contains { $0.binds(venueJurisdiction: jurisdiction) },
+            "citations": f.citations.filter { $0.binds(venueJurisdiction: jurisdiction) }.map { citation($0, lang) },
+            "hasGuidance": f.citations.contains { !$0.binds(venueJurisdiction: jurisdiction) },
+            "guidance": f.citations.filter { !$0.binds(venueJurisdiction: jurisdiction) }.map { citation($0, lang) },
             "hasWaiver": f.waiver != nil,
             "waiver": f.waiver.map { w -> [String: Any] in
                 ["reason": w.reason, "approvedBy": w.approvedBy, "expires": w.expires.description, "active": w.active]
             } ?? ["reason": "", "approvedBy": "", "expires": "", "active": true],
             "actions": actions.isEmpty ? [f.remediation[lang]] : actions,
+        ]
+    }
+
+    /// One cited instrument and provision; the instrument's force follows it in brackets.
+    private func citation(_ c: Citation, _ lang: Language) -> [String: Any] {
+        let url = c.url ?? ""
+        let linkable = url.hasPrefix("https://") || url.hasPrefix("http://")
+        let force = c.force.map { lang == .zh ? "（\($0.label.zh)）" : " (\($0.label.en))" } ?? ""
+        return [
+            "instrument": c.instrument[lang], "provision": c.provisionText(in: lang) + force, "url": url, "hasURL": linkable,
         ]
     }
 
@@ -258,7 +266,7 @@ public struct HTMLReporter: Reporter {
             ("signature", .signature), ("inspector", .inspector), ("venueRepresentative", .venueRepresentative),
             ("whatFirstIntro", .whatFirstIntro),
             ("closes", .closes),
-            ("citations", .citations), ("remediation", .remediation), ("waiver", .waiver),
+            ("citations", .citations), ("guidance", .guidance), ("remediation", .remediation), ("waiver", .waiver),
             ("waiverExpires", .waiverExpires), ("waiverInactive", .waiverInactive), ("observations", .observations),
             ("diagnostics", .diagnostics), ("input", .input), ("profile", .profile), ("packs", .packs),
             ("asOf", .asOf), ("generated", .generated), ("tool", .tool), ("personalData", .personalData),

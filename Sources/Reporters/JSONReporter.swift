@@ -58,7 +58,7 @@ public struct JSONReporter: Reporter {
                     Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, .int(failing[$0] ?? 0)) })
                 ),
             ]),
-            "findings": .array(result.findings.map(finding)),
+            "findings": .array(result.findings.map { finding($0, jurisdiction: result.venue.jurisdiction) }),
             "observations": .array(
                 result.observations.map { o in
                     .object([
@@ -82,7 +82,7 @@ public struct JSONReporter: Reporter {
 
     // MARK: - Private
 
-    private func finding(_ f: Finding) -> JSONValue {
+    private func finding(_ f: Finding, jurisdiction: String?) -> JSONValue {
         .object([
             "rule_id": .string(f.ruleID),
             "pack_id": .string(f.packID),
@@ -92,6 +92,9 @@ public struct JSONReporter: Reporter {
             "scope": .string(f.scope),
             "target_id": .optional(f.targetID),
             "practice": .bool(f.isPractice),
+            "force": .string(f.force.rawValue),
+            "force_text": text(f.force.label),
+            "binding": .bool(f.bindsVenue),
             "help_uri": .string(context.ruleDocURL(f.ruleID)),
             "location": location(f.location),
             "source_line": .optional(f.sourceLine),
@@ -107,7 +110,10 @@ public struct JSONReporter: Reporter {
                 f.citations.map {
                     .object([
                         "key": .string($0.key), "instrument": text($0.instrument), "provision": .string($0.provision),
-                        "url": .optional($0.url),
+                        "url": .optional($0.url), "force": .optional($0.force?.rawValue),
+                        "binds_venue": .bool($0.binds(venueJurisdiction: jurisdiction)),
+                        "effective_from": .optional($0.effectiveFrom?.description),
+                        "effective_to": .optional($0.effectiveTo?.description),
                     ])
                 }
             ),

@@ -121,7 +121,7 @@ struct ReportLabels {
     enum Key {
         case report, venue, assessment, verdict, failThreshold, findings, bySeverity, byState, failing
         case rule, target, venueWide, location, sourceLine, evidence, expected, ruleLogic, condition, whatFirst, whatFirstIntro, closes,
-            citations, remediation
+            citations, guidance, remediation
         case waiver, waiverExpires, waiverInactive, observations, diagnostics, input, profile, packs, asOf
         case generated, tool, personalData, filters, search, allStates, allSeverities, allLaws, show, note
         case sha256, assessor, district, operatorName, type, jurisdiction, date, kind, total, practice
@@ -157,6 +157,7 @@ struct ReportLabels {
             case .inspector: "Inspector"
             case .venueRepresentative: "Venue representative"
             case .citations: "Legal basis"
+            case .guidance: "Guidance (not binding on this venue)"
             case .remediation: "What to do"
             case .waiver: "Waiver"
             case .waiverExpires: "expires"
@@ -221,6 +222,7 @@ struct ReportLabels {
             case .inspector: "检查人员"
             case .venueRepresentative: "场所代表"
             case .citations: "法律依据"
+            case .guidance: "参考指引（对本场所无约束力）"
             case .remediation: "整改措施"
             case .waiver: "豁免"
             case .waiverExpires: "有效期至"

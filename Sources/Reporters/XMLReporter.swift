@@ -36,7 +36,9 @@ public struct XMLReporter: Reporter {
             try writeHeader(result, to: w)
             try writeSummary(result, to: w)
             try w.element("findings") {
-                for finding in result.findings { try write(finding, venueID: result.venue.id, to: w) }
+                for finding in result.findings {
+                    try write(finding, venueID: result.venue.id, jurisdiction: result.venue.jurisdiction, to: w)
+                }
             }
             try writeObservations(result.observations, to: w)
             try writeDiagnostics(result.diagnostics, to: w)
@@ -108,13 +110,14 @@ public struct XMLReporter: Reporter {
         }
     }
 
-    private func write(_ f: Finding, venueID: String, to w: XMLWriter) throws {
+    private func write(_ f: Finding, venueID: String, jurisdiction: String?, to w: XMLWriter) throws {
         try w.element(
             "finding",
             attributes: [
                 ("rule", f.ruleID), ("pack", f.packID), ("severity", f.severity.rawValue),
                 ("state", f.state.rawValue), ("scope", f.scope), ("target", f.targetID),
-                ("practice", String(f.isPractice)), ("help", context.ruleDocURL(f.ruleID)),
+                ("practice", String(f.isPractice)), ("force", f.force.rawValue), ("binding", String(f.bindsVenue)),
+                ("help", context.ruleDocURL(f.ruleID)),
             ]
         ) {
             try location(f.location, to: w)
@@ -138,7 +141,11 @@ public struct XMLReporter: Reporter {
                     for c in f.citations {
                         try w.element(
                             "citation",
-                            attributes: [("key", c.key), ("provision", c.provision), ("url", c.url)]
+                            attributes: [
+                                ("key", c.key), ("provision", c.provision), ("url", c.url), ("force", c.force?.rawValue),
+                                ("binds-venue", String(c.binds(venueJurisdiction: jurisdiction))),
+                                ("effective-from", c.effectiveFrom?.description), ("effective-to", c.effectiveTo?.description),
+                            ]
                         ) {
                             try text("instrument", c.instrument, to: w)
                         }
