@@ -174,7 +174,7 @@ struct VenueRun {
         }
 
         // The rule's purposes, then the conduct's date, decide whether the rule governs this
-        // target at all (docs/policy-format.md, steps 4a and 4b).
+        // target at all (docs/policy-format.md, steps 4 and 5).
         if let purposes = rule.purposes {
             let recorded = target["purpose"]
             if let list = recorded?.list {

@@ -216,7 +216,7 @@ struct PackLoader {
             diagnostics.append(
                 .error(
                     "policy-force",
-                    "rule \(id) has the force \(force.rawValue), but the strongest instrument it cites is a \(strongest.rawValue)",
+                    "rule \(id) has the force \(force.rawValue), but the strongest instrument it cites has the force \(strongest.rawValue)",
                     at: forceNode?.location ?? idScalar?.location ?? node.location,
                     notes: ["set the rule's 'force' to what its sources are, or cite the instrument that binds"]))
         }

@@ -191,7 +191,8 @@ enum HTMLTemplate {
         <p class="message">{{message}}</p>
         <dl>
         {{#hasExpects}}<dt>{{labels.expected}}</dt><dd>{{expects}}</dd>
-        {{/hasExpects}}{{#hasCitations}}<dt>{{labels.citations}}</dt><dd><ul class="plain">{{#citations}}<li>{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}{{citationJoin}}{{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}{{citationJoin}}{{provision}}{{/hasURL}}</li>{{/citations}}</ul></dd>{{/hasCitations}}{{#hasGuidance}}<dt>{{labels.guidance}}</dt><dd><ul class="plain">{{#guidance}}<li>{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}{{citationJoin}}{{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}{{citationJoin}}{{provision}}{{/hasURL}}</li>{{/guidance}}</ul></dd>
+        {{/hasExpects}}{{#hasCitations}}<dt>{{labels.citations}}</dt><dd><ul class="plain">{{#citations}}<li>{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}{{citationJoin}}{{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}{{citationJoin}}{{provision}}{{/hasURL}}</li>{{/citations}}</ul></dd>
+        {{/hasCitations}}{{#hasGuidance}}<dt>{{labels.guidance}}</dt><dd><ul class="plain">{{#guidance}}<li>{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}{{citationJoin}}{{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}{{citationJoin}}{{provision}}{{/hasURL}}</li>{{/guidance}}</ul></dd>
         {{/hasGuidance}}{{#hasWaiver}}<dt>{{labels.waiver}}</dt><dd>{{waiver.reason}} ({{waiver.approvedBy}}; {{labels.waiverExpires}} {{waiver.expires}}){{^waiver.active}} <strong class="state-fail">{{labels.waiverInactive}}</strong>{{/waiver.active}}</dd>
         {{/hasWaiver}}<dt>{{labels.remediation}}</dt><dd><ol class="actions">{{#actions}}<li>{{.}}</li>{{/actions}}</ol></dd>
         </dl>

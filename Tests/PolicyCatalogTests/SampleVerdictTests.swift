@@ -36,8 +36,9 @@ struct SampleVerdictTests {
         ("gb-eng-pub-2020.yaml", [.compliant]),
         ("hk-mongkok-restaurant-2021.yaml", [.nonCompliant]),
         ("ie-dublin-restaurant-2020.yaml", [.nonCompliant]),
-        ("kr-seoul-karaoke-2020.yaml", [.nonCompliant]),
-        ("nz-wellington-cafe-2021.yaml", [.nonCompliant]),
+        // Their failures rest on guidance and good practice, which do not bind on their own.
+        ("kr-seoul-karaoke-2020.yaml", [.compliant]),
+        ("nz-wellington-cafe-2021.yaml", [.compliant]),
         ("sg-orchard-mall-2021.yaml", [.incomplete]),
         ("tw-taipei-gym-2020.yaml", [.compliant]),
     ]
