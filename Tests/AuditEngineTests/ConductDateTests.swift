@@ -96,6 +96,22 @@ struct ConductDateTests {
         #expect(onlyAdvisory.failuresBelowThreshold == advisory.count)
     }
 
+    @Test("an ID number is sensitive in China from the day GB/T 35273 Annex B listed it, judged on the conduct's date")
+    func idNumberSensitivityByDate() throws {
+        let taxonomy = catalog.taxonomy
+        #expect(!taxonomy.isSensitive("id_number", in: "CN-SC", on: try #require(CivilDate(iso: "2018-04-30"))))
+        #expect(taxonomy.isSensitive("id_number", in: "CN-SC", on: try #require(CivilDate(iso: "2018-05-01"))))
+        #expect(taxonomy.isSensitive("id_number", in: "CN", on: try #require(CivilDate(iso: "2026-01-01"))))
+        #expect(!taxonomy.isSensitive("id_number", in: "GB-ENG", on: try #require(CivilDate(iso: "2021-01-01"))))
+        // PIPL Art. 28 in 2022: an ID number collected with no stated necessity.
+        let result = try TestCatalogs.audit(
+            mall(incidentDate: "2022-01-15").replacingOccurrences(of: "fields: [name, phone]", with: "fields: [name, phone, id_number]"),
+            catalog: catalog)
+        let pipl28 = try #require(result.findings("CN-PIPL-28-SENSITIVE-NECESSITY").first)
+        #expect(pipl28.state == .fail)
+        #expect(pipl28.message.en.contains("id_number") || pipl28.message.en.contains("ID number"), "\(pipl28.message.en)")
+    }
+
     @Test("guidance and other jurisdictions' law cited by a rule are not the legal basis of a Chinese venue")
     func legalBasisIsWhatBindsTheVenue() throws {
         let result = try TestCatalogs.audit(mall(incidentDate: "2020-07-01", assessed: "2020-12-10"), catalog: catalog)

@@ -182,6 +182,22 @@ struct BadPackTests {
         #expect(bad.contains { $0.message.contains("'force' of the pack must be one of statute") })
     }
 
+    @Test("a dated sensitivity must rest on a provision of the registry")
+    func datedSensitivitySource() throws {
+        let path = RepositoryPaths.path("Tests/Fixtures/policies/taxonomy.yaml")
+        let last = try #require(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").last.map(String.init))
+        let good = try catalogWith(
+            last, by: last + "\nsensitive_dated:\n  XA:\n    - { field: phone, from: 2021-01-01, source: \"test-law#art-1\" }",
+            in: "taxonomy.yaml")
+        let catalog = try CatalogLoader.load(directory: good).catalog
+        #expect(catalog.taxonomy.isSensitive("phone", in: "XA-B", on: try #require(CivilDate(iso: "2021-01-01"))))
+        #expect(!catalog.taxonomy.isSensitive("phone", in: "XA-B", on: try #require(CivilDate(iso: "2020-12-31"))))
+        let bad = try catalogWith(
+            last, by: last + "\nsensitive_dated:\n  XA:\n    - { field: id_number, from: 2021-01-01, source: \"test-law#art-9\" }",
+            in: "taxonomy.yaml")
+        #expect(loadErrors(bad).contains { $0.code == "policy-citation" && $0.message.contains("test-law#art-9") })
+    }
+
     @Test("a profile naming a missing pack, rule or param fails to load")
     func badProfile() throws {
         let dir = try catalogWith("packs: [test-pack]", by: "packs: [test-pack, no-such-pack]", in: "profiles/xa.yaml")
