@@ -173,8 +173,11 @@ struct VenueRun {
             return f
         }
 
-        // The rule's purposes, then the conduct's date, decide whether the rule governs this
-        // target at all (docs/policy-format.md, steps 4 and 5).
+        // Whether the rule governs this target at all (docs/policy-format.md, steps 4 to 7): not
+        // in force at the conduct's date; kept for other purposes; `applies_if` false. Only then
+        // does a date that cannot be told make the finding unknown, so a rule that could never
+        // apply to this kind of target says so whatever the date.
+        if conduct.inForce == .no { return make(.notApplicable, conduct.location, conduct.notInForce) }
         if let purposes = rule.purposes {
             let recorded = target["purpose"]
             if let list = recorded?.list {
@@ -197,13 +200,6 @@ struct VenueRun {
                         zh: "无法判断是否适用：未记录收集目的（此规则针对为 \(purposes.joined(separator: ", ")) 保存的记录）"))
             }
         }
-        switch conduct.inForce {
-        case .yes: break
-        case .no:
-            return make(.notApplicable, conduct.location, conduct.notInForce)
-        case .unknown:
-            return make(.unknown, conduct.location, conduct.cannotTell)
-        }
         if let applies = rule.appliesIf {
             switch applies.evaluate(reusing: &bindings) {
             case .value(let fact):
@@ -220,6 +216,7 @@ struct VenueRun {
                 return make(.error, location, LocalizedText(message))
             }
         }
+        if conduct.inForce == .unknown { return make(.unknown, conduct.location, conduct.cannotTell) }
         if !evidenceFirst { items = gatherEvidence(rule) }
         switch rule.require.evaluate(reusing: &bindings) {
         case .value(let fact):

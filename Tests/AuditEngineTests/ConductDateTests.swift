@@ -96,6 +96,28 @@ struct ConductDateTests {
         #expect(onlyAdvisory.failuresBelowThreshold == advisory.count)
     }
 
+    @Test(
+        "after the 2017 Cybersecurity Law text ended: a paper book is not applicable whatever the date, a QR form of unknown start is unknown, one begun in 2026 is not applicable"
+    )
+    func endedLawAndTheKindOfTarget() throws {
+        let base = mall(incidentDate: "2026-01-10", assessed: "2026-02-01")
+        let paper = try TestCatalogs.audit(
+            base.replacingOccurrences(of: "fields: [name, phone]", with: "fields: [name, phone, id_number]"), catalog: catalog)
+        #expect(paper.findings("CN-CSL-41-MINIMUM").map(\.state) == [.notApplicable])
+        #expect(paper.findings("CN-CSL-41-MINIMUM").first?.message.en == "does not apply here")
+        let form = base.replacingOccurrences(of: "method: paper_register", with: "method: venue_qr_form")
+            .replacingOccurrences(of: "fields: [name, phone]", with: "fields: [name, phone, id_number]")
+        let unknown = try #require(try TestCatalogs.audit(form, catalog: catalog).findings("CN-CSL-41-MINIMUM").first)
+        #expect(unknown.state == .unknown)
+        #expect(unknown.message.en.contains("when it began (since) is not recorded"))
+        let old = try TestCatalogs.audit(
+            form.replacingOccurrences(of: "method: venue_qr_form", with: "method: venue_qr_form\n    since: 2025-03-01"), catalog: catalog)
+        #expect(old.findings("CN-CSL-41-MINIMUM").map(\.state) == [.fail])
+        let new = try TestCatalogs.audit(
+            form.replacingOccurrences(of: "method: venue_qr_form", with: "method: venue_qr_form\n    since: 2026-01-05"), catalog: catalog)
+        #expect(new.findings("CN-CSL-41-MINIMUM").map(\.state) == [.notApplicable])
+    }
+
     @Test("an ID number is sensitive in China from the day GB/T 35273 Annex B listed it, judged on the conduct's date")
     func idNumberSensitivityByDate() throws {
         let taxonomy = catalog.taxonomy
