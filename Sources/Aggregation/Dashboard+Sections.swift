@@ -42,7 +42,7 @@ struct Page {
         html += card("good", "total/compliant", "\(total.compliant)", t("compliant at their threshold", "在各自门槛下合规"))
         html += card(
             "warn", "total/compliant-with-fails", "\(total.compliantWithFails)",
-            t("compliant, with lower findings still to fix", "合规，但仍有较低级别问题需要整改"))
+            t("compliant, with lower or non-binding findings still to fix", "合规，但仍有较低级别或无约束力的问题需要整改"))
         html += card(
             "warn", "total/unknown-share", Dashboard.percent(total.unknowns, of: total.evaluated),
             t("of evaluated findings unknown", "的已评估项结果未知"))

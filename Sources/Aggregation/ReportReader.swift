@@ -262,6 +262,8 @@ struct SummaryParser {
     private var date: CivilDate?
     private var profile = ""
     private var verdict: Verdict?
+    /// Rules whose findings say binding="false".
+    private var nonBinding: Set<String> = []
     private var findings: [FindingSummary] = []
     private var titles: [String: LocalizedText] = [:]
     private var inVenue = false
@@ -354,7 +356,7 @@ struct SummaryParser {
         var incomplete = false
         for f in findings {
             switch f.state {
-            case .fail where f.severity >= failThreshold: return .nonCompliant
+            case .fail where f.severity >= failThreshold && !nonBinding.contains(f.rule): return .nonCompliant
             case .unknown, .error: incomplete = true
             default: break
             }
@@ -385,6 +387,9 @@ struct SummaryParser {
             let state = attribute(r, "state").flatMap(FindingState.init(rawValue:))
         else { return }
         findings.append(FindingSummary(rule: rule, target: attribute(r, "target"), severity: severity, state: state))
+        // binding="false": the rule cannot make the venue non-compliant. Older reports lack the
+        // attribute, and every rule counted when they were written.
+        if attribute(r, "binding") == "false" { nonBinding.insert(rule) }
         if titles[rule] == nil && !knownTitles.contains(rule) { currentRule = rule }
     }
 

@@ -98,7 +98,7 @@ public struct AuditEngine: Sendable {
             facts: RuleFacts(
                 ruleID: rule.id, packID: rule.packID, title: rule.title, severity: rule.severity,
                 scope: rule.scope.rawValue, citations: rule.citations, remediation: rule.remediation,
-                isPractice: rule.isPractice),
+                isPractice: rule.isPractice, force: rule.force),
             params: p, expected: Self.expectedText(rule, params: p),
             expects: rule.expects.map { text in
                 LocalizedText(

@@ -14,7 +14,7 @@ struct VenueRun {
     let asOf: CivilDate
     private let asOfText: String
     private var bindings: Bindings
-    private let targetSlot, paramsSlot, evidenceSlot: Bindings.Slot
+    private let targetSlot, paramsSlot, evidenceSlot, judgedOnSlot: Bindings.Slot
     /// The targets of each list scope, with their ids, worked out once per venue.
     private var targets: [RuleScope: Targets] = [:]
     /// The venue's jurisdiction code and every code above it (`AU-NSW-SYD`, `AU-NSW`, `AU`; `FR`,
@@ -43,6 +43,7 @@ struct VenueRun {
             b[name] = venue.facts[name]
         }
         b["as_of"] = Fact(.date(asOf))
+        b["judged_on"] = Fact(.date(asOf))
         // Bound now so that later rebinding replaces in place.
         b["target"] = Fact(.null)
         b["params"] = Fact(.null)
@@ -57,6 +58,7 @@ struct VenueRun {
         targetSlot = b.slot("target")!
         paramsSlot = b.slot("params")!
         evidenceSlot = b.slot("evidence")!
+        judgedOnSlot = b.slot("judged_on")!
         for scope in RuleScope.allCases where scope != .venue {
             let key = scope.rawValue
             guard let list = venue.facts[key] else {
@@ -78,12 +80,36 @@ struct VenueRun {
         // Another jurisdiction's rule is not part of this venue's audit, as if its pack were not
         // in the profile: no finding at all.
         if let jurisdictions, !rule.isInScope(jurisdiction: jurisdictions) { return }
-        guard rule.isInForce(on: asOf) else {
+        // Incidents and practices are judged by the law in force at their own dates (checked per
+        // target); here a rule is left out only when it started after the as-of date, so that
+        // nothing it could govern had happened yet. Everything else is the state of affairs seen
+        // on the as-of date and is judged by the law in force on that day.
+        let datedPerTarget = rule.scope == .incidents || rule.scope == .collectionPoints
+        let onAsOf =
+            datedPerTarget ? (rule.mayBeInForce(onOrBefore: asOf) ? .yes : .no) : rule.inForce(onOneDayOf: asOf.dayNumber, asOf.dayNumber)
+        switch onAsOf {
+        case .yes: break
+        case .no:
             let words = prepared.notInForce
             let message = LocalizedText(en: words.en.0 + asOfText + words.en.1, zh: words.zh.0 + asOfText + words.zh.1)
             findings.append(finding(prepared, state: .notApplicable, targetID: nil, location: rule.location, message: message))
             return
+        case .unknown:
+            let period = rule.periodInForce
+            findings.append(
+                finding(
+                    prepared, state: .unknown, targetID: nil, location: rule.location,
+                    message: LocalizedText(
+                        en: "cannot tell whether the rule was in force on \(asOfText): its source dates it only as in force \(period.en)",
+                        zh: "无法判断此规则在 \(asOfText) 是否已施行：其来源只说明施行期间为\(period.zh)")))
+            return
         }
+        // What the rule's requirement is judged on (`judged_on`): the assessment date, or the
+        // last day the rule was in force when it ended before (a retention limit written for a
+        // regime that has ended counts days to that regime's last day).
+        var judgedOn = venue.assessmentDate ?? asOf
+        if let to = rule.effectiveTo, to < judgedOn { judgedOn = to }
+        bindings.set(judgedOnSlot, to: Fact(.date(judgedOn)))
         // In force, but whether the venue is in the rule's jurisdictions cannot be told.
         if let codes = rule.jurisdictions, jurisdictions == nil {
             let list = codes.joined(separator: ", ")
@@ -130,6 +156,8 @@ struct VenueRun {
         // `applies_if` that itself reads evidence needs it first.
         let evidenceFirst = rule.appliesIf?.variables.contains("evidence") == true
         var items: [EvidenceItem] = []
+        let conduct = conductWindow(rule, target: target)
+        let narrowed = Self.citationsInForce(prepared.facts.citations, during: conduct.span)
         if evidenceFirst {
             items = gatherEvidence(rule)
         } else {
@@ -138,12 +166,40 @@ struct VenueRun {
 
         func make(_ state: FindingState, _ location: FileLocation?, _ message: LocalizedText) -> Finding {
             var f = finding(prepared, state: state, targetID: targetID, location: location ?? target.location, message: message)
+            f.citationsInForce = narrowed
             f.evidence = items
             f.expected = prepared.expected
             f.expects = prepared.expects
             return f
         }
 
+        // Whether the rule governs this target at all (docs/policy-format.md, steps 4 to 7): not
+        // in force at the conduct's date; kept for other purposes; `applies_if` false. Only then
+        // does a date that cannot be told make the finding unknown, so a rule that could never
+        // apply to this kind of target says so whatever the date.
+        if conduct.inForce == .no { return make(.notApplicable, conduct.location, conduct.notInForce) }
+        if let purposes = rule.purposes {
+            let recorded = target["purpose"]
+            if let list = recorded?.list {
+                let stated = list.compactMap(\.string)
+                if !stated.contains(where: purposes.contains) {
+                    let names = purposes.joined(separator: ", ")
+                    let seen = stated.isEmpty ? "none" : stated.joined(separator: ", ")
+                    return make(
+                        .notApplicable, recorded?.location,
+                        LocalizedText(
+                            en: "does not apply here: the rule is for records kept for \(names), and these are kept for \(seen)",
+                            zh: "此处不适用：此规则针对为 \(names) 保存的记录，而此处记录的目的是 \(seen)"))
+                }
+            } else {
+                return make(
+                    .unknown, target.location,
+                    LocalizedText(
+                        en:
+                            "cannot tell whether the rule applies: the purpose of the records is not recorded (the rule is for records kept for \(purposes.joined(separator: ", ")))",
+                        zh: "无法判断是否适用：未记录收集目的（此规则针对为 \(purposes.joined(separator: ", ")) 保存的记录）"))
+            }
+        }
         if let applies = rule.appliesIf {
             switch applies.evaluate(reusing: &bindings) {
             case .value(let fact):
@@ -160,6 +216,7 @@ struct VenueRun {
                 return make(.error, location, LocalizedText(message))
             }
         }
+        if conduct.inForce == .unknown { return make(.unknown, conduct.location, conduct.cannotTell) }
         if !evidenceFirst { items = gatherEvidence(rule) }
         switch rule.require.evaluate(reusing: &bindings) {
         case .value(let fact):
@@ -217,6 +274,90 @@ struct VenueRun {
         message: LocalizedText
     ) -> Finding {
         Finding(rule: prepared.facts, state: state, targetID: targetID, location: location, message: message)
+    }
+
+    /// When the conduct a target records happened, and whether the rule was in force then.
+    struct ConductWindow {
+        var inForce: InForce
+        /// The first and last day the conduct may have taken place (Int.min: no bound).
+        var span: (Int, Int)
+        var location: FileLocation?
+        var notInForce: LocalizedText
+        var cannotTell: LocalizedText
+    }
+
+    /// An incident is judged by the law in force on its `date`; a collection point's practice
+    /// by the law in force on any day from its `since` (or, when that is not recorded, at least
+    /// from the date of its oldest record) to its `until` or the as-of date; anything else by the
+    /// law in force on the as-of date (docs/policy-format.md, "Dates of conduct").
+    private func conductWindow(_ rule: Rule, target: Fact) -> ConductWindow {
+        let period = rule.periodInForce
+        let day = asOf.dayNumber
+        func range(_ date: CivilDate) -> (Int, Int) {
+            date.dayKnown
+                ? (date.dayNumber, date.dayNumber)
+                : (date.dayNumber, date.dayNumber + CivilDate.daysIn(month: date.month, year: date.year) - 1)
+        }
+        func date(_ fact: Fact?) -> CivilDate? {
+            if case .date(let d)? = fact?.value { return d }
+            return nil
+        }
+        switch rule.scope {
+        case .incidents:
+            let fact = target["date"]
+            if let when = date(fact) {
+                let (lo, hi) = range(when)
+                return ConductWindow(
+                    inForce: rule.inForce(onOneDayOf: lo, hi), span: (lo, hi), location: fact?.location,
+                    notInForce: LocalizedText(
+                        en: "not in force on \(when), when this incident happened (in force \(period.en))",
+                        zh: "事件发生于 \(when)，不在此规则的施行期间内（\(period.zh)）"),
+                    cannotTell: LocalizedText(
+                        en:
+                            "cannot tell whether the rule applies: the incident's date gives the month only (\(when)), and the rule was in force \(period.en)",
+                        zh: "无法判断是否适用：事件日期只记录到月份（\(when)），而此规则的施行期间为\(period.zh)"))
+            }
+            return ConductWindow(
+                inForce: rule.inForce(onOneDayOf: Int.min, day), span: (Int.min, day), location: target.location,
+                notInForce: LocalizedText(en: "not in force before \(asOfText)", zh: "\(asOfText) 之前此规则未施行"),
+                cannotTell: LocalizedText(
+                    en: "cannot tell whether the rule applies: the incident's date is not recorded, and the rule was in force \(period.en)",
+                    zh: "无法判断是否适用：未记录事件日期，而此规则的施行期间为\(period.zh)"))
+        case .collectionPoints:
+            let since = date(target["since"])
+            let until = date(target["until"])
+            let oldest = date(target["retention"]?["oldest_record_date"])
+            let endCovered = until.map { range($0).0 } ?? day
+            let end = until.map { range($0).1 } ?? day
+            var covered = endCovered
+            if let since { covered = min(covered, range(since).1) }
+            if let oldest { covered = min(covered, range(oldest).1) }
+            let earliest = since.map { range($0).0 }
+            let spanText = "\(since?.description ?? "?") – \(until?.description ?? asOfText)"
+            return ConductWindow(
+                inForce: rule.inForce(practiceFrom: earliest, coveredFrom: covered, coveredTo: endCovered, end: end),
+                span: (earliest ?? Int.min, end), location: target["since"]?.location ?? target["until"]?.location ?? target.location,
+                notInForce: LocalizedText(
+                    en: "not in force while this practice ran (\(spanText); the rule was in force \(period.en))",
+                    zh: "此做法存续期间（\(spanText)）此规则未施行（施行期间为\(period.zh)）"),
+                cannotTell: LocalizedText(
+                    en:
+                        "cannot tell whether the rule applies: the practice may have run while the rule was in force (\(period.en)), but when it began (since) is not recorded",
+                    zh: "无法判断是否适用：此做法可能在此规则施行期间（\(period.zh)）已存在，但未记录其开始日期（since）"))
+        default:
+            return ConductWindow(
+                inForce: .yes, span: (day, day), location: nil, notInForce: LocalizedText(""), cannotTell: LocalizedText(""))
+        }
+    }
+
+    /// The citations whose instrument was in force on some day of `span`; nil when that is all
+    /// of them (or none, which would leave a finding without a source: all are kept then).
+    static func citationsInForce(_ citations: [Citation], during span: (Int, Int)) -> [Citation]? {
+        guard citations.contains(where: { $0.effectiveFrom != nil || $0.effectiveTo != nil }) else { return nil }
+        let kept = citations.filter { c in
+            (c.effectiveFrom.map { $0.dayNumber <= span.1 } ?? true) && (c.effectiveTo.map { $0.dayNumber >= span.0 } ?? true)
+        }
+        return kept.count == citations.count || kept.isEmpty ? nil : kept
     }
 
     /// `collection_points[book]`, or `venue` for venue-wide rules. Items without an id are

@@ -137,7 +137,7 @@ public struct AuditResult: Sendable, Hashable {
         var incomplete = false
         for i in findings.indices {
             switch findings[i].state {
-            case .fail where findings[i].severity >= failThreshold: return .nonCompliant
+            case .fail where findings[i].severity >= failThreshold && findings[i].bindsVenue: return .nonCompliant
             case .unknown, .error: incomplete = true
             default: break
             }

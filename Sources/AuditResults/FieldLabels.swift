@@ -59,6 +59,8 @@ public enum FieldLabels {
             en: "whether records awaiting collection are locked in a bin", zh: "待收运的记录是否锁在回收箱中"),
         "fields_if_no_phone": LocalizedText(
             en: "the fields asked only of visitors without a phone", zh: "仅向无手机访客收集的信息项"),
+        "required_by_order": LocalizedText(en: "the local order that required fields", zh: "要求收集信息项的地方防控命令"),
+        "required_by_order.fields": LocalizedText(en: "the fields a local order required", zh: "地方防控命令要求收集的信息项"),
         "sharing": LocalizedText(en: "who receives the data", zh: "信息提供对象"),
         "access": LocalizedText(en: "who may handle the records", zh: "接触人员情况"),
         "access.roles": LocalizedText(en: "who is authorised to handle the records", zh: "有权处理记录的岗位"),

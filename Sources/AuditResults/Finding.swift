@@ -9,13 +9,46 @@ public struct Citation: Sendable, Hashable {
     /// The article or clause, such as "Art. 19".
     public var provision: String
     public var url: String?
+    /// The instrument's legal force; nil when the registry does not say.
+    public var force: Force?
+    /// The jurisdiction the instrument was made for (`CN`, `GB-ENG`, `EU`), when the registry says.
+    public var jurisdiction: String?
+    /// The first and last day the instrument (or this provision) was in force, when known.
+    public var effectiveFrom: CivilDate?
+    public var effectiveTo: CivilDate?
 
-    public init(key: String, instrument: LocalizedText, provision: String, url: String?) {
+    public init(
+        key: String, instrument: LocalizedText, provision: String, url: String?, force: Force? = nil,
+        effectiveFrom: CivilDate? = nil, effectiveTo: CivilDate? = nil, jurisdiction: String? = nil
+    ) {
         self.key = key
         self.instrument = instrument
         self.provision = provision
         self.url = url
+        self.force = force
+        self.effectiveFrom = effectiveFrom
+        self.effectiveTo = effectiveTo
+        self.jurisdiction = jurisdiction
     }
+
+    /// Whether the instrument binds a venue in `venueJurisdiction`: it has binding force
+    /// (`Force.binds`) and was made for the venue's jurisdiction or one containing it (`CN` for
+    /// `CN-SC`; `EU` for a member state). Reports list these as the legal basis and everything
+    /// else (guidance, standards, other jurisdictions' law cited as good practice) as guidance.
+    public func binds(venueJurisdiction: String?) -> Bool {
+        guard let force, force.binds else { return false }
+        guard let jurisdiction else { return true }
+        guard let venue = venueJurisdiction, !venue.isEmpty else { return false }
+        if venue == jurisdiction || venue.hasPrefix(jurisdiction + "-") { return true }
+        let country = String(venue.prefix(2))
+        return jurisdiction == "EU" && Self.euMembers.contains(country)
+    }
+
+    /// The member states of the European Union (ISO 3166-1 codes), for EU instruments.
+    static let euMembers: Set<String> = [
+        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL",
+        "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+    ]
 }
 
 /// A named value a rule computed or read, shown in messages and reports.
@@ -63,11 +96,14 @@ public final class RuleFacts: Sendable, Hashable {
     public let citations: [Citation]
     public let remediation: LocalizedText
     public let isPractice: Bool
+    /// The legal force of what the rule encodes.
+    public let force: Force
 
     public init(
         ruleID: String, packID: String, title: LocalizedText, severity: Severity, scope: String,
-        citations: [Citation], remediation: LocalizedText, isPractice: Bool
+        citations: [Citation], remediation: LocalizedText, isPractice: Bool, force: Force? = nil
     ) {
+        self.force = force ?? (isPractice ? .goodPractice : .statute)
         self.ruleID = ruleID
         self.packID = packID
         self.title = title
@@ -82,7 +118,7 @@ public final class RuleFacts: Sendable, Hashable {
         a === b
             || (a.ruleID == b.ruleID && a.packID == b.packID && a.title == b.title && a.severity == b.severity
                 && a.scope == b.scope && a.citations == b.citations && a.remediation == b.remediation
-                && a.isPractice == b.isPractice)
+                && a.isPractice == b.isPractice && a.force == b.force)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -117,11 +153,20 @@ public struct Finding: Sendable, Hashable {
     /// on site is no older than 28 days"): what human formats show.
     public var expects: LocalizedText?
     public var evidence: [EvidenceItem]
-    public var citations: [Citation] { rule.citations }
+    /// The rule's citations, or those of them in force during the conduct when the engine
+    /// narrowed them (an edition of a standard that did not yet apply is left out).
+    public var citations: [Citation] { citationsInForce ?? rule.citations }
+    /// Set by the engine when only some of the rule's citations were in force at the conduct's
+    /// date; nil means all of them.
+    public var citationsInForce: [Citation]?
     public var remediation: LocalizedText { rule.remediation }
     public var waiver: WaiverInfo?
     /// Whether the rule encodes law or good practice.
     public var isPractice: Bool { rule.isPractice }
+    /// The legal force of the rule.
+    public var force: Force { rule.force }
+    /// Whether a failure of this finding can make the venue non-compliant: its rule binds.
+    public var bindsVenue: Bool { rule.force.binds }
 
     public init(
         rule: RuleFacts, state: FindingState, targetID: String?, location: FileLocation?, sourceLine: String? = nil,
@@ -145,12 +190,12 @@ public struct Finding: Sendable, Hashable {
         scope: String, targetID: String?, location: FileLocation?, sourceLine: String? = nil,
         message: LocalizedText, expected: LocalizedText? = nil, expects: LocalizedText? = nil,
         evidence: [EvidenceItem] = [], citations: [Citation] = [], remediation: LocalizedText, waiver: WaiverInfo? = nil,
-        isPractice: Bool = false
+        isPractice: Bool = false, force: Force? = nil
     ) {
         self.init(
             rule: RuleFacts(
                 ruleID: ruleID, packID: packID, title: title, severity: severity, scope: scope, citations: citations,
-                remediation: remediation, isPractice: isPractice),
+                remediation: remediation, isPractice: isPractice, force: force),
             state: state, targetID: targetID, location: location, sourceLine: sourceLine, message: message,
             expected: expected, expects: expects, evidence: evidence, waiver: waiver)
     }

@@ -40,10 +40,14 @@ extension Verdict {
 }
 
 extension AuditResult {
-    /// Failing findings below the fail threshold: what a compliant venue still has to fix.
+    /// Failing findings below the fail threshold, or of rules that do not bind the venue
+    /// (standards, guidance, good practice): what a compliant venue still has to fix.
     public var failuresBelowThreshold: Int {
         var n = 0
-        for i in findings.indices where findings[i].state == .fail && findings[i].severity < failThreshold { n += 1 }
+        for i in findings.indices
+        where findings[i].state == .fail && (findings[i].severity < failThreshold || !findings[i].bindsVenue) {
+            n += 1
+        }
         return n
     }
 
@@ -63,8 +67,8 @@ extension Verdict {
             lowerFailures == 0
             ? LocalizedText(en: "", zh: "")
             : LocalizedText(
-                en: ", with \(lowerFailures) lower finding\(lowerFailures == 1 ? "" : "s") to fix",
-                zh: "，仍有 \(lowerFailures) 项较低级别的问题需要整改")
+                en: ", with \(lowerFailures) lower or non-binding finding\(lowerFailures == 1 ? "" : "s") to fix",
+                zh: "，仍有 \(lowerFailures) 项较低级别或无约束力的问题需要整改")
         switch verdict {
         case .nonCompliant:
             return LocalizedText(en: "Non-compliant", zh: "不合规")

@@ -25,8 +25,10 @@ public enum FindingState: String, Sendable, Hashable, CaseIterable {
     case waived, error
 }
 
-/// The verdict on a venue: a fail at or above the threshold makes it non-compliant; otherwise
-/// any unknown (or error) makes it incomplete; otherwise it is compliant.
+/// The verdict on a venue: a fail at or above the threshold of a rule that binds the venue
+/// (`Force.binds`) makes it non-compliant; otherwise any unknown (or error) makes it
+/// incomplete; otherwise it is compliant. A recommended standard, guidance or good practice
+/// that is not met never makes a venue non-compliant on its own.
 public enum Verdict: String, Sendable, Hashable, CaseIterable {
     case nonCompliant = "non_compliant"
     case incomplete

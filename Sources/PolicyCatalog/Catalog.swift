@@ -37,6 +37,13 @@ public struct Catalog: Sendable {
             }
             return .value(Fact(.bool(taxonomy.isSensitive(field, in: code)), at: args[0].location))
         }
+        library.register("is_sensitive_on", parameters: [.string, .string, .date], result: .bool) { args in
+            guard args.count == 3, let field = args[0].string, let code = args[1].string, case .date(let date) = args[2].value
+            else {
+                return .error(message: "is_sensitive_on needs a field, a jurisdiction and a date", location: args.first?.location)
+            }
+            return .value(Fact(.bool(taxonomy.isSensitive(field, in: code, on: date)), at: args[0].location))
+        }
         library.register("field_category", parameters: [.string], result: .string) { args in
             guard let field = args.first?.string else {
                 return .error(message: "field_category needs a string", location: args.first?.location)

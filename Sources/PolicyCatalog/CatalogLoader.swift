@@ -54,6 +54,14 @@ public enum CatalogLoader {
             let (t, problems) = Taxonomy.load(root, knownFields: Vocabulary.fields)
             taxonomy = t
             diagnostics += problems
+            // A dated sensitivity rests on a provision of the registry, like a rule's citation.
+            for entry in t.sensitiveDated.values.joined() where legal.citation(entry.source) == nil {
+                diagnostics.append(
+                    .error(
+                        "policy-citation",
+                        "the taxonomy's source '\(entry.source)' for \(entry.field) resolves to nothing in legal-sources.yaml",
+                        at: root.location))
+            }
         }
         let functions = Catalog.functions(for: taxonomy)
 

@@ -9,6 +9,10 @@ public struct LegalRegistry: Sendable {
         public var name: LocalizedText
         public var jurisdiction: String?
         public var effectiveFrom: CivilDate?
+        /// The last day it was in force; nil while it is, or when its end is not confirmed.
+        public var effectiveTo: CivilDate?
+        /// Its legal force (`force:`).
+        public var force: Force?
         public var url: String?
         /// Where the facts were taken from.
         public var source: String
@@ -21,6 +25,8 @@ public struct LegalRegistry: Sendable {
         public var summary: String?
         public var url: String?
         public var confidence: String?
+        public var effectiveFrom: CivilDate?
+        public var effectiveTo: CivilDate?
     }
 
     public var instruments: [String: Instrument] = [:]
@@ -32,7 +38,15 @@ public struct LegalRegistry: Sendable {
         let parts = key.split(separator: "#", maxSplits: 1).map(String.init)
         guard parts.count == 2, let instrument = instruments[parts[0]], let provision = instrument.provisions[parts[1]]
         else { return nil }
-        return Citation(key: key, instrument: instrument.name, provision: provision.label, url: provision.url ?? instrument.url)
+        return Citation(
+            key: key, instrument: instrument.name, provision: provision.label, url: provision.url ?? instrument.url,
+            force: instrument.force, effectiveFrom: provision.effectiveFrom ?? instrument.effectiveFrom,
+            effectiveTo: provision.effectiveTo ?? instrument.effectiveTo, jurisdiction: instrument.jurisdiction)
+    }
+
+    /// The instrument of a citation key.
+    public func instrument(of key: String) -> Instrument? {
+        key.split(separator: "#", maxSplits: 1).first.flatMap { instruments[String($0)] }
     }
 
     /// Every citation key the registry knows, sorted.
@@ -49,7 +63,9 @@ public struct LegalRegistry: Sendable {
             let name = r.localized("name")
             let jurisdiction = r.string("jurisdiction")
             let from = r.date("effective_from")
-            _ = r.date("effective_to")
+            let to = r.date("effective_to")
+            let force = r.oneOf("force", Force.allCases.filter { $0 != .goodPractice }.map(\.rawValue), required: true)
+                .flatMap(Force.init(rawValue:))
             let url = r.string("url")
             let source = r.string("source", required: true)
             _ = r.string("notes")
@@ -60,8 +76,8 @@ public struct LegalRegistry: Sendable {
                 let summary = p.string("summary")
                 let purl = p.string("url")
                 let confidence = p.oneOf("confidence", ["high", "medium", "low"])
-                _ = p.date("effective_from")
-                _ = p.date("effective_to")
+                let pfrom = p.date("effective_from")
+                let pto = p.date("effective_to")
                 _ = p.string("notes")
                 p.finish()
                 diagnostics += p.diagnostics
@@ -72,14 +88,17 @@ public struct LegalRegistry: Sendable {
                             at: pkey.location))
                 }
                 if let label {
-                    provisions[pkey.value] = Provision(key: pkey.value, label: label, summary: summary, url: purl, confidence: confidence)
+                    provisions[pkey.value] = Provision(
+                        key: pkey.value, label: label, summary: summary, url: purl, confidence: confidence, effectiveFrom: pfrom,
+                        effectiveTo: pto)
                 }
             }
             r.finish()
             diagnostics += r.diagnostics
             if let name, let source {
                 registry.instruments[key.value] = Instrument(
-                    key: key.value, name: name, jurisdiction: jurisdiction, effectiveFrom: from, url: url, source: source,
+                    key: key.value, name: name, jurisdiction: jurisdiction, effectiveFrom: from, effectiveTo: to, force: force, url: url,
+                    source: source,
                     provisions: provisions)
             }
         }

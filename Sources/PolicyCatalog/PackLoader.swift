@@ -32,7 +32,36 @@ struct PackLoader {
         var r = NodeReader(root, what: "the pack")
         let id = r.string("pack", required: true)
         let version = r.string("version", required: true)
-        let kind = r.oneOf("kind", ["law", "practice"], required: true)
+        // `force:` says what the pack's rules are in law; the older `kind: law | practice` is
+        // still read (law as a statute, practice as good practice). One of them is required.
+        let forceNode = r.scalar("force")
+        let kindNode = r.scalar("kind")
+        var packForce: Force?
+        if let forceNode {
+            packForce = Force(rawValue: forceNode.value)
+            if packForce == nil {
+                diagnostics.append(
+                    .error(
+                        "policy-value",
+                        "'force' of the pack must be one of \(Force.allCases.map(\.rawValue).joined(separator: ", ")), not '\(forceNode.value)'",
+                        at: forceNode.location))
+            }
+            if let kindNode {
+                diagnostics.append(.error("policy-value", "give 'force' or the older 'kind', not both", at: kindNode.location))
+            }
+        } else if let kindNode {
+            switch kindNode.value {
+            case "law": packForce = .statute
+            case "practice": packForce = .goodPractice
+            default:
+                diagnostics.append(
+                    .error(
+                        "policy-value", "'kind' of the pack must be one of law, practice, not '\(kindNode.value)'", at: kindNode.location))
+            }
+        } else {
+            r.missing("force")
+        }
+        let kind = packForce?.rawValue
         let title = r.localized("title")
         _ = r.raw("description")
         var params: [PackParameter] = []
@@ -49,7 +78,7 @@ struct PackLoader {
         var rules: [Rule] = []
         if let packID = id {
             for node in r.list("rules", required: true) ?? [] {
-                if let rule = loadRule(node, packID: packID, params: params, isPractice: kind == "practice") {
+                if let rule = loadRule(node, packID: packID, params: params, packForce: packForce ?? .statute) {
                     rules.append(rule)
                 }
             }
@@ -96,7 +125,7 @@ struct PackLoader {
         }
     }
 
-    private mutating func loadRule(_ node: YAMLNode, packID: String, params: [PackParameter], isPractice: Bool) -> Rule? {
+    private mutating func loadRule(_ node: YAMLNode, packID: String, params: [PackParameter], packForce: Force) -> Rule? {
         var r = NodeReader(node, what: "a rule of pack '\(packID)'")
         let idScalar = r.scalar("id", required: true)
         let id = idScalar?.value ?? "?"
@@ -112,7 +141,49 @@ struct PackLoader {
         let severity = r.oneOf("severity", Severity.allCases.map(\.rawValue), required: true).flatMap(Severity.init(rawValue:))
         let scope = r.oneOf("scope", RuleScope.allCases.map(\.rawValue), required: true).flatMap(RuleScope.init(rawValue:))
         let from = r.date("effective_from")
+        let fromBy = r.date("effective_from_by")
         let to = r.date("effective_to")
+        if let fromBy, from == nil || fromBy < from! {
+            diagnostics.append(
+                .error(
+                    "policy-value", "'effective_from_by' needs an 'effective_from' on or before it",
+                    at: r.raw("effective_from_by")?.location))
+        }
+        if let from, let to, to < from {
+            diagnostics.append(.error("policy-value", "'effective_to' is before 'effective_from'", at: r.raw("effective_to")?.location))
+        }
+        let forceNode = r.scalar("force")
+        var force = packForce
+        if let forceNode {
+            if let f = Force(rawValue: forceNode.value) {
+                force = f
+            } else {
+                diagnostics.append(
+                    .error(
+                        "policy-value",
+                        "'force' of rule \(id) must be one of \(Force.allCases.map(\.rawValue).joined(separator: ", ")), not '\(forceNode.value)'",
+                        at: forceNode.location))
+            }
+        }
+        let isPractice = force == .goodPractice
+        var purposes: [String]?
+        if let node = r.raw("purposes") {
+            let items = r.stringList("purposes")
+            if items.isEmpty {
+                diagnostics.append(.error("policy-value", "'purposes' must be a non-empty list of purposes", at: node.location))
+            }
+            for item in items where !Vocabulary.purposes.contains(item.value) {
+                diagnostics.append(
+                    .error(
+                        "policy-value",
+                        "'\(item.value)' is not a purpose (\(Vocabulary.purposes.joined(separator: ", ")))", at: item.location))
+            }
+            if scope != nil && scope != .collectionPoints {
+                diagnostics.append(
+                    .error("policy-value", "'purposes' is only for rules of scope collection_points", at: node.location))
+            }
+            purposes = items.map(\.value)
+        }
         let jurisdictions = readJurisdictions(&r)
         let title = r.localized("title")
         let expects = r.localized("expects", required: false)
@@ -125,9 +196,11 @@ struct PackLoader {
         let citationNodes = r.stringList("citations")
         // Law rules cite their provisions; good-practice rules may have nothing to cite.
         if citationNodes.isEmpty && !isPractice { r.missing("citations") }
+        var strongest: Force?
         for c in citationNodes {
             if let citation = legal.citation(c.value) {
                 citations.append(citation)
+                if let f = citation.force, strongest.map({ f > $0 }) ?? true { strongest = f }
             } else {
                 var notes: [String] = []
                 if let guess = Suggestions.closest(to: c.value, in: legal.keys) { notes.append("did you mean '\(guess)'?") }
@@ -135,6 +208,17 @@ struct PackLoader {
                     .error(
                         "policy-citation", "citation '\(c.value)' resolves to nothing in legal-sources.yaml", at: c.location, notes: notes))
             }
+        }
+
+        // A rule claims no more force than the strongest instrument it cites: guidance read as
+        // law is the mistake this prevents. Good-practice rules may cite anything.
+        if let strongest, force > strongest, force != .goodPractice {
+            diagnostics.append(
+                .error(
+                    "policy-force",
+                    "rule \(id) has the force \(force.rawValue), but the strongest instrument it cites has the force \(strongest.rawValue)",
+                    at: forceNode?.location ?? idScalar?.location ?? node.location,
+                    notes: ["set the rule's 'force' to what its sources are, or cite the instrument that binds"]))
         }
 
         // Conditions: variables first, then evidence (whose types the requirement may use).
@@ -191,7 +275,8 @@ struct PackLoader {
         guard let severity, let scope, let title, let rationale, let message, let remediation, let require else { return nil }
         return Rule(
             id: id, packID: packID, status: status, since: since, severity: severity, scope: scope, effectiveFrom: from,
-            effectiveTo: to, jurisdictions: jurisdictions, appliesIf: appliesIf, evidence: evidence, require: require, title: title,
+            effectiveFromBy: fromBy, effectiveTo: to, purposes: purposes, force: force, jurisdictions: jurisdictions, appliesIf: appliesIf,
+            evidence: evidence, require: require, title: title,
             expects: expects, rationale: rationale,
             message: message, remediation: remediation, citations: citations, examples: examples, isPractice: isPractice,
             location: idScalar?.location ?? node.location)
@@ -342,6 +427,7 @@ struct PackLoader {
             "observations": ConditionType(shape("observations")),
             "waivers": ConditionType(shape("waivers")),
             "as_of": .date,
+            "judged_on": .date,
         ]
         let target: Shape
         switch scope {

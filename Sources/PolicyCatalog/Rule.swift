@@ -20,7 +20,17 @@ public struct Rule: Sendable {
     public var severity: Severity
     public var scope: RuleScope
     public var effectiveFrom: CivilDate?
+    /// The day by which the rule was surely in force (`effective_from_by`), when its source
+    /// gives the start only to the year or month: a conduct between `effectiveFrom` and this day
+    /// is `unknown`. Nil when the start is exact.
+    public var effectiveFromBy: CivilDate?
+    /// The last day the rule was in force; nil while it still is (or its end is not confirmed).
     public var effectiveTo: CivilDate?
+    /// The purposes whose records the rule is about (`purposes:`); nil for any purpose. Only for
+    /// the scope `collection_points`, whose `purpose` lists are compared with it.
+    public var purposes: [String]?
+    /// The legal force of what the rule encodes (the pack's `force:` unless the rule sets it).
+    public var force: Force = .statute
     /// The jurisdiction codes the rule is written for (`jurisdictions:`); nil when it is for
     /// every venue the profile covers. A code covers itself and the codes below it (`GB`
     /// covers `GB-ENG`).
@@ -42,12 +52,61 @@ public struct Rule: Sendable {
     /// Where the rule is defined (its `id:` line).
     public var location: FileLocation
 
-    /// Whether the rule is in force on `date`.
+    /// Whether the rule is surely in force on `date` (a full date).
     public func isInForce(on date: CivilDate) -> Bool {
-        if let from = effectiveFrom, date < from { return false }
-        if let to = effectiveTo, date > to { return false }
-        return true
+        inForce(onOneDayOf: date.dayNumber, date.dayNumber) == .yes
     }
+
+    /// Whether the rule may have been in force on some day up to `date`: false only when it
+    /// starts after it.
+    public func mayBeInForce(onOrBefore date: CivilDate) -> Bool {
+        guard let from = effectiveFrom else { return true }
+        return from <= date
+    }
+
+    private var possibleFrom: Int { effectiveFrom?.dayNumber ?? Int.min }
+    private var certainFrom: Int { (effectiveFromBy ?? effectiveFrom)?.dayNumber ?? Int.min }
+    private var lastDay: Int { effectiveTo?.dayNumber ?? Int.max }
+
+    /// Conduct on one day between the day numbers `lo` and `hi` (a day, the days of a month, or
+    /// any day up to the assessment for an undated incident): in force if every such day lies in
+    /// the period in force, not if none does, else unknown.
+    public func inForce(onOneDayOf lo: Int, _ hi: Int) -> InForce {
+        if lo >= certainFrom && hi <= lastDay { return .yes }
+        if hi < possibleFrom || lo > lastDay { return .no }
+        return .unknown
+    }
+
+    /// A practice that ran from some day no earlier than `earliestStart` (nil: no bound) to the
+    /// day `end`, surely running on every day from `coveredFrom` to `coveredTo`: the rule
+    /// governs it if it was in force on any day of the practice. In force if the surely covered
+    /// days meet the period in force, not if no possible day does, else unknown.
+    public func inForce(practiceFrom earliestStart: Int?, coveredFrom: Int, coveredTo: Int, end: Int) -> InForce {
+        if coveredFrom <= coveredTo && coveredFrom <= lastDay && coveredTo >= certainFrom { return .yes }
+        if end < possibleFrom || (earliestStart ?? Int.min) > lastDay { return .no }
+        return .unknown
+    }
+
+    /// The period in force in words: "from 2021-11-01", "2020-09-18 to 2021-07-18", "from a day
+    /// between 2020-01-01 and 2020-12-31".
+    public var periodInForce: LocalizedText {
+        let start: LocalizedText
+        if let by = effectiveFromBy, let from = effectiveFrom {
+            start = LocalizedText(en: "a day between \(from) and \(by)", zh: "\(from) 至 \(by) 之间的某日")
+        } else {
+            start = LocalizedText(en: effectiveFrom?.description ?? "the start", zh: effectiveFrom?.description ?? "起始")
+        }
+        guard let to = effectiveTo else { return LocalizedText(en: "from \(start.en)", zh: "自\(start.zh)起") }
+        return LocalizedText(en: "\(start.en) to \(to)", zh: "\(start.zh)至 \(to)")
+    }
+}
+
+/// Whether a rule governs a piece of conduct, judged by the conduct's own date.
+public enum InForce: Sendable, Hashable {
+    case yes, no, unknown
+}
+
+extension Rule {
 
     /// Whether a venue in `jurisdiction` is in the rule's scope; always true for a rule without
     /// `jurisdictions`. `enclosing` is `Jurisdiction.enclosing(jurisdiction)`, worked out once

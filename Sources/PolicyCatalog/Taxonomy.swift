@@ -10,6 +10,19 @@ public struct Taxonomy: Sendable {
     /// Groups of countries that share a regime (`EU` and its member states): a country with no
     /// entry of its own falls back to the group that contains it.
     public var groups: [String: Set<String>] = [:]
+    /// Fields that are sensitive only while an instrument that says so is in force
+    /// (`sensitive_dated:`), per jurisdiction code: GB/T 35273 Annex B lists identity-card
+    /// numbers from 2018-05-01.
+    public var sensitiveDated: [String: [DatedSensitivity]] = [:]
+
+    /// A field sensitive from one day (to another), on the word of one cited provision.
+    public struct DatedSensitivity: Sendable {
+        public var field: String
+        public var from: CivilDate
+        public var to: CivilDate?
+        /// The citation key of the provision that lists the field.
+        public var source: String
+    }
 
     public init() {}
 
@@ -41,6 +54,14 @@ public struct Taxonomy: Sendable {
     public func isSensitive(_ field: String, in jurisdiction: String) -> Bool {
         guard let code = bestMatch(for: jurisdiction, among: sensitive.keys) else { return false }
         return sensitive[code]?.contains(field) ?? false
+    }
+
+    /// Whether `field` is sensitive in `jurisdiction` on `date`: always-sensitive fields as
+    /// `isSensitive(_:in:)`, and dated ones while their instrument is in force on that day.
+    public func isSensitive(_ field: String, in jurisdiction: String, on date: CivilDate) -> Bool {
+        if isSensitive(field, in: jurisdiction) { return true }
+        guard let code = Jurisdiction.bestMatch(for: jurisdiction, among: sensitiveDated.keys) else { return false }
+        return sensitiveDated[code]?.contains { $0.field == field && $0.from <= date && ($0.to.map { date <= $0 } ?? true) } ?? false
     }
 
     static func load(_ root: YAMLNode, knownFields: [String]) -> (Taxonomy, [Diagnostic]) {
@@ -77,6 +98,30 @@ public struct Taxonomy: Sendable {
                 }
             }
             taxonomy.groups[group.value] = members
+        }
+        for (code, value) in top.pairs("sensitive_dated") {
+            guard case .sequence(let items, _) = value else {
+                diagnostics.append(.error("policy-type", "'sensitive_dated.\(code.value)' must be a list", at: code.location))
+                continue
+            }
+            var entries: [DatedSensitivity] = []
+            for item in items {
+                var r = NodeReader(item, what: "a dated sensitive field of \(code.value)")
+                let field = r.scalar("field", required: true)
+                let from = r.date("from")
+                if from == nil && r.raw("from") == nil { r.missing("from") }
+                let to = r.date("to")
+                let source = r.string("source", required: true)
+                r.finish()
+                diagnostics += r.diagnostics
+                if let field, !knownFields.contains(field.value) {
+                    diagnostics.append(.error("policy-value", "'\(field.value)' is not a field of the input format", at: field.location))
+                }
+                if let field, let from, let source {
+                    entries.append(DatedSensitivity(field: field.value, from: from, to: to, source: source))
+                }
+            }
+            taxonomy.sensitiveDated[code.value] = entries
         }
         _ = top.raw("notes")
         top.finish()

@@ -5,7 +5,8 @@ import AuditResults
 /// venue manager acts on. Shared by the HTML and text reports.
 ///
 /// Findings that point at the same fact (the same node of the description, for the same
-/// target) are one problem: one action, led by the most severe of them, naming every rule it
+/// target) are one problem: one action, led by a rule that binds the venue where there is one
+/// (else the most severe), as urgent as its most severe rule, naming every rule it
 /// closes. Problems are grouped by collection point (an observation made at a collection point
 /// joins that point's group), groups ordered by their most severe problem, problems within a
 /// group most severe first, then by place in the file.
@@ -58,10 +59,12 @@ struct ActionPlan {
             guard let g = byGroup[key] else { continue }
             var actions: [Action] = g.problemOrder.compactMap { fact in
                 guard let members = g.problems[fact], !members.isEmpty else { return nil }
-                let sorted = ReportFormatting.sortedForPeople(members)
+                let sorted = ReportFormatting.leadFirst(members)
                 let lead = sorted[0]
                 let steps = ReportFormatting.actions(lead.remediation[language])
-                return Action(severity: lead.severity, steps: steps.isEmpty ? [lead.remediation[language]] : steps, findings: sorted)
+                // The action is as urgent as its most severe rule; its steps are the lead's.
+                let severity = sorted.map(\.severity).max() ?? lead.severity
+                return Action(severity: severity, steps: steps.isEmpty ? [lead.remediation[language]] : steps, findings: sorted)
             }
             actions.sort { a, b in
                 if a.severity != b.severity { return a.severity > b.severity }

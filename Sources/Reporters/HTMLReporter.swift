@@ -80,7 +80,7 @@ public struct HTMLReporter: Reporter {
                 ["severity": severity.rawValue, "label": labels.severity(severity), "count": failing[severity] ?? 0]
             },
             "packs": result.packs.map { ["id": $0.id, "version": $0.version] },
-            "sections": sections(result.findings),
+            "sections": sections(result.findings, jurisdiction: result.venue.jurisdiction),
             "plan": plan(result),
             "print": printHeader(result, venueTitle: venueTitle),
             "hasPlan": result.findings.contains { $0.state == .fail },
@@ -103,7 +103,7 @@ public struct HTMLReporter: Reporter {
 
     /// One section per state present, in reading order; within it, one group per target in
     /// order of first appearance (findings are already sorted for people).
-    private func sections(_ findings: [Finding]) -> [[String: Any]] {
+    private func sections(_ findings: [Finding], jurisdiction: String?) -> [[String: Any]] {
         let sorted = ReportFormatting.sortedForPeople(findings)
         var anchors: [String: Int] = [:]
         return ReportFormatting.stateOrder.compactMap { state -> [String: Any]? in
@@ -133,8 +133,8 @@ public struct HTMLReporter: Reporter {
                             let n = anchors[base] ?? 1
                             return n == 1 ? base : "\(base)-\(n)"
                         }
-                        var card = finding(problem[0], anchor: anchor(problem[0]))
-                        let others = problem.dropFirst().map { related($0, anchor: anchor($0)) }
+                        var card = finding(problem[0], anchor: anchor(problem[0]), jurisdiction: jurisdiction)
+                        let others = problem.dropFirst().map { related($0, anchor: anchor($0), jurisdiction: jurisdiction) }
                         var packs: [String] = []
                         for f in problem where !packs.contains(f.packID) { packs.append(f.packID) }
                         card["packs"] = packs.joined(separator: " ")
@@ -204,7 +204,7 @@ public struct HTMLReporter: Reporter {
         }
     }
 
-    private func finding(_ f: Finding, anchor: String) -> [String: Any] {
+    private func finding(_ f: Finding, anchor: String, jurisdiction: String?) -> [String: Any] {
         let lang = context.language
         let actions = ReportFormatting.actions(f.remediation[lang])
         return [
@@ -218,6 +218,8 @@ public struct HTMLReporter: Reporter {
             "pack": f.packID,
             "packs": f.packID,
             "practice": f.isPractice,
+            "force": f.force.rawValue,
+            "forceLabel": f.force.label[lang],
             "ruleID": f.ruleID,
             "ruleURL": context.ruleDocURL(f.ruleID),
             "title": f.title[lang],
@@ -238,14 +240,10 @@ public struct HTMLReporter: Reporter {
                     "location": e.location?.description ?? "",
                 ]
             },
-            "hasCitations": !f.citations.isEmpty,
-            "citations": f.citations.map { c -> [String: Any] in
-                let url = c.url ?? ""
-                let linkable = url.hasPrefix("https://") || url.hasPrefix("http://")
-                return [
-                    "instrument": c.instrument[lang], "provision": c.provisionText(in: lang), "url": url, "hasURL": linkable,
-                ]
-            },
+            "hasCitations": f.citations.contains { $0.binds(venueJurisdiction: jurisdiction) },
+            "citations": f.citations.filter { $0.binds(venueJurisdiction: jurisdiction) }.map { citation($0, lang) },
+            "hasGuidance": f.citations.contains { !$0.binds(venueJurisdiction: jurisdiction) },
+            "guidance": f.citations.filter { !$0.binds(venueJurisdiction: jurisdiction) }.map { citation($0, lang) },
             "hasWaiver": f.waiver != nil,
             "waiver": f.waiver.map { w -> [String: Any] in
                 ["reason": w.reason, "approvedBy": w.approvedBy, "expires": w.expires.description, "active": w.active]
@@ -263,19 +261,27 @@ public struct HTMLReporter: Reporter {
 
     /// A further rule failed by the same fact as the card's lead finding: its rule, severity,
     /// title and citations, in one line.
-    private func related(_ f: Finding, anchor: String) -> [String: Any] {
+    private func related(_ f: Finding, anchor: String, jurisdiction: String?) -> [String: Any] {
         let lang = context.language
+        // Binding instruments first; guidance keeps its force label in brackets.
+        let cited =
+            f.citations.filter { $0.binds(venueJurisdiction: jurisdiction) }
+            + f.citations.filter { !$0.binds(venueJurisdiction: jurisdiction) }
         return [
             "anchor": Self.anchorSafe(anchor), "ruleID": f.ruleID, "ruleURL": context.ruleDocURL(f.ruleID), "pack": f.packID,
             "severity": f.severity.rawValue, "severityLabel": labels.severity(f.severity), "title": f.title[lang],
-            "practice": f.isPractice,
-            "citations": f.citations.map { c -> [String: Any] in
-                let url = c.url ?? ""
-                let linkable = url.hasPrefix("https://") || url.hasPrefix("http://")
-                return [
-                    "instrument": c.instrument[lang], "provision": c.provisionText(in: lang), "url": url, "hasURL": linkable,
-                ]
-            },
+            "practice": f.isPractice, "forceLabel": f.force.label[lang],
+            "citations": cited.map { citation($0, lang) },
+        ]
+    }
+
+    /// One cited instrument and provision; the instrument's force follows it in brackets.
+    private func citation(_ c: Citation, _ lang: Language) -> [String: Any] {
+        let url = c.url ?? ""
+        let linkable = url.hasPrefix("https://") || url.hasPrefix("http://")
+        let force = c.force.map { lang == .zh ? "（\($0.label.zh)）" : " (\($0.label.en))" } ?? ""
+        return [
+            "instrument": c.instrument[lang], "provision": c.provisionText(in: lang) + force, "url": url, "hasURL": linkable,
         ]
     }
 
@@ -299,7 +305,7 @@ public struct HTMLReporter: Reporter {
             ("signature", .signature), ("inspector", .inspector), ("venueRepresentative", .venueRepresentative),
             ("whatFirstIntro", .whatFirstIntro),
             ("closes", .closes), ("sameProblem", .sameProblem),
-            ("citations", .citations), ("remediation", .remediation), ("waiver", .waiver),
+            ("citations", .citations), ("guidance", .guidance), ("remediation", .remediation), ("waiver", .waiver),
             ("waiverExpires", .waiverExpires), ("waiverInactive", .waiverInactive), ("observations", .observations),
             ("diagnostics", .diagnostics), ("input", .input), ("profile", .profile), ("packs", .packs),
             ("asOf", .asOf), ("generated", .generated), ("tool", .tool), ("personalData", .personalData),

@@ -189,14 +189,15 @@ enum HTMLTemplate {
         {{#detailed}}
         <article class="finding state-{{state}}" id="{{anchor}}" data-state="{{state}}" data-severity="{{severity}}" data-pack="{{packs}}">
         <h4><span class="badge state-{{state}}">{{stateLabel}}</span> <span class="badge sev sev-{{severity}}">{{severityLabel}}</span> {{title}}</h4>
-        <div class="rule"><a href="{{ruleURL}}" title="{{pack}}">{{ruleID}}</a>{{#practice}} · {{labels.practice}}{{/practice}}</div>
+        <div class="rule"><a href="{{ruleURL}}" title="{{pack}}">{{ruleID}}</a> · {{forceLabel}}</div>
         <p class="message">{{message}}</p>
         <dl>
         {{#hasExpects}}<dt>{{labels.expected}}</dt><dd>{{expects}}</dd>
         {{/hasExpects}}{{#hasCitations}}<dt>{{labels.citations}}</dt><dd><ul class="plain">{{#citations}}<li>{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}{{citationJoin}}{{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}{{citationJoin}}{{provision}}{{/hasURL}}</li>{{/citations}}</ul></dd>
-        {{/hasCitations}}{{#hasWaiver}}<dt>{{labels.waiver}}</dt><dd>{{waiver.reason}} ({{waiver.approvedBy}}; {{labels.waiverExpires}} {{waiver.expires}}){{^waiver.active}} <strong class="state-fail">{{labels.waiverInactive}}</strong>{{/waiver.active}}</dd>
+        {{/hasCitations}}{{#hasGuidance}}<dt>{{labels.guidance}}</dt><dd><ul class="plain">{{#guidance}}<li>{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}{{citationJoin}}{{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}{{citationJoin}}{{provision}}{{/hasURL}}</li>{{/guidance}}</ul></dd>
+        {{/hasGuidance}}{{#hasWaiver}}<dt>{{labels.waiver}}</dt><dd>{{waiver.reason}} ({{waiver.approvedBy}}; {{labels.waiverExpires}} {{waiver.expires}}){{^waiver.active}} <strong class="state-fail">{{labels.waiverInactive}}</strong>{{/waiver.active}}</dd>
         {{/hasWaiver}}<dt>{{labels.remediation}}</dt><dd><ol class="actions">{{#actions}}<li>{{.}}</li>{{/actions}}</ol></dd>
-        {{#hasRelated}}<dt>{{labels.sameProblem}}</dt><dd><ul class="plain related">{{#related}}<li id="{{anchor}}"><span class="badge sev sev-{{severity}}">{{severityLabel}}</span> {{title}} <a class="rule" href="{{ruleURL}}" title="{{pack}}">{{ruleID}}</a>{{#practice}} · {{labels.practice}}{{/practice}}{{#citations}}<br><span class="cite">{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}{{citationJoin}}{{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}{{citationJoin}}{{provision}}{{/hasURL}}</span>{{/citations}}</li>{{/related}}</ul></dd>
+        {{#hasRelated}}<dt>{{labels.sameProblem}}</dt><dd><ul class="plain related">{{#related}}<li id="{{anchor}}"><span class="badge sev sev-{{severity}}">{{severityLabel}}</span> {{title}} <a class="rule" href="{{ruleURL}}" title="{{pack}}">{{ruleID}}</a> · {{forceLabel}}{{#citations}}<br><span class="cite">{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}{{citationJoin}}{{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}{{citationJoin}}{{provision}}{{/hasURL}}</span>{{/citations}}</li>{{/related}}</ul></dd>
         {{/hasRelated}}</dl>
         {{#hasLogicDetail}}<details class="logic"><summary>{{labels.ruleLogic}}</summary>
         <dl>

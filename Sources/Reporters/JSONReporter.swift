@@ -59,7 +59,9 @@ public struct JSONReporter: Reporter {
                 ),
             ]),
             "findings": .array(
-                zip(result.findings, ReportFormatting.sharedProblemNumbers(result.findings)).map { finding($0, problem: $1) }),
+                zip(result.findings, ReportFormatting.sharedProblemNumbers(result.findings)).map {
+                    finding($0, problem: $1, jurisdiction: result.venue.jurisdiction)
+                }),
             "observations": .array(
                 result.observations.map { o in
                     .object([
@@ -83,7 +85,7 @@ public struct JSONReporter: Reporter {
 
     // MARK: - Private
 
-    private func finding(_ f: Finding, problem: Int?) -> JSONValue {
+    private func finding(_ f: Finding, problem: Int?, jurisdiction: String?) -> JSONValue {
         .object([
             "rule_id": .string(f.ruleID),
             "pack_id": .string(f.packID),
@@ -93,6 +95,9 @@ public struct JSONReporter: Reporter {
             "scope": .string(f.scope),
             "target_id": .optional(f.targetID),
             "practice": .bool(f.isPractice),
+            "force": .string(f.force.rawValue),
+            "force_text": text(f.force.label),
+            "binding": .bool(f.bindsVenue),
             "help_uri": .string(context.ruleDocURL(f.ruleID)),
             "problem": problem.map { .int($0) } ?? .null,
             "location": location(f.location),
@@ -109,7 +114,10 @@ public struct JSONReporter: Reporter {
                 f.citations.map {
                     .object([
                         "key": .string($0.key), "instrument": text($0.instrument), "provision": .string($0.provision),
-                        "url": .optional($0.url),
+                        "url": .optional($0.url), "force": .optional($0.force?.rawValue),
+                        "binds_venue": .bool($0.binds(venueJurisdiction: jurisdiction)),
+                        "effective_from": .optional($0.effectiveFrom?.description),
+                        "effective_to": .optional($0.effectiveTo?.description),
                     ])
                 }
             ),

@@ -48,7 +48,7 @@ public struct JUnitReporter: Reporter {
                 ]
             ) {
                 try writeProperties(result, to: w)
-                for f in result.findings { try write(f, to: w) }
+                for f in result.findings { try write(f, jurisdiction: result.venue.jurisdiction, to: w) }
             }
         }
         try w.endDocument()
@@ -77,7 +77,7 @@ public struct JUnitReporter: Reporter {
         }
     }
 
-    private func write(_ f: Finding, to w: XMLWriter) throws {
+    private func write(_ f: Finding, jurisdiction: String?, to w: XMLWriter) throws {
         let lang = context.language
         var attributes: [(String, String?)] = [
             ("name", f.targetID.map { "\(f.ruleID)[\($0)]" } ?? f.ruleID),
@@ -91,14 +91,15 @@ public struct JUnitReporter: Reporter {
             case .pass:
                 break
             case .fail:
-                try w.element("failure", details(f), attributes: [("message", message), ("type", f.severity.rawValue)])
+                try w.element(
+                    "failure", details(f, jurisdiction: jurisdiction), attributes: [("message", message), ("type", f.severity.rawValue)])
             case .error:
-                try w.element("error", details(f), attributes: [("message", message), ("type", "evaluation")])
+                try w.element("error", details(f, jurisdiction: jurisdiction), attributes: [("message", message), ("type", "evaluation")])
             case .unknown:
-                try w.element("skipped", details(f), attributes: [("message", "unknown: \(message)")])
+                try w.element("skipped", details(f, jurisdiction: jurisdiction), attributes: [("message", "unknown: \(message)")])
             case .waived:
                 let waiver = f.waiver.map { "waived until \($0.expires) by \($0.approvedBy): \($0.reason)" } ?? "waived"
-                try w.element("skipped", details(f), attributes: [("message", waiver)])
+                try w.element("skipped", details(f, jurisdiction: jurisdiction), attributes: [("message", waiver)])
             case .notApplicable:
                 try w.emptyElement("skipped", attributes: [("message", "not applicable: \(message)")])
             }
@@ -106,7 +107,7 @@ public struct JUnitReporter: Reporter {
     }
 
     /// The body of a failure: where, what, what was expected, the evidence, what to do.
-    private func details(_ f: Finding) -> String {
+    private func details(_ f: Finding, jurisdiction: String?) -> String {
         let lang = context.language
         var lines: [String] = []
         if let l = f.location {
@@ -118,7 +119,12 @@ public struct JUnitReporter: Reporter {
         lines.append(f.message[lang])
         if let expected = f.expects ?? f.expected { lines.append("expected: \(expected[lang])") }
         for e in f.evidence { lines.append("evidence: \(e.name) = \(e.value)") }
-        for c in f.citations { lines.append("cites: \(c.instrument[lang]), \(c.provisionText(in: lang))") }
+        lines.append("force: \(f.force.label[lang])")
+        // The legal basis (instruments that bind the venue) apart from guidance.
+        for c in f.citations {
+            let kind = c.binds(venueJurisdiction: jurisdiction) ? "cites" : "guidance"
+            lines.append("\(kind): \(c.instrument[lang]), \(c.provisionText(in: lang))")
+        }
         lines.append("remediation: \(f.remediation[lang])")
         lines.append("help: \(context.ruleDocURL(f.ruleID))")
         return lines.joined(separator: "\n")

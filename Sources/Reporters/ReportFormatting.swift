@@ -47,8 +47,9 @@ enum ReportFormatting {
     }
 
     /// `findings` as problems: findings in the same state on the same fact together, in order of
-    /// each problem's first finding; within a problem, most severe first (`sortedForPeople`), so
-    /// the first finding leads and the others are its further legal bases.
+    /// each problem's first finding; within a problem, the rules that bind the venue first, then
+    /// most severe first (`leadFirst`), so the first finding leads and the others are its
+    /// further legal bases.
     static func problems(_ findings: [Finding]) -> [[Finding]] {
         var order: [String] = []
         var members: [String: [Finding]] = [:]
@@ -57,7 +58,7 @@ enum ReportFormatting {
             if members[key] == nil { order.append(key) }
             members[key, default: []].append(f)
         }
-        return order.compactMap { members[$0].map(sortedForPeople) }
+        return order.compactMap { members[$0].map(leadFirst) }
     }
 
     /// For each finding, in order, the number of its problem when it shares its state and fact
@@ -78,6 +79,13 @@ enum ReportFormatting {
             numbers[k] = n
             return n
         }
+    }
+
+    /// The findings of one problem, the one to lead it first: a rule that binds the venue before
+    /// guidance and good practice, then as `sortedForPeople`.
+    static func leadFirst(_ findings: [Finding]) -> [Finding] {
+        let sorted = sortedForPeople(findings)
+        return sorted.filter(\.bindsVenue) + sorted.filter { !$0.bindsVenue }
     }
 
     /// The finding's target in words: "collection point north-gate-book" / "登记点 north-gate-book",
@@ -163,7 +171,7 @@ struct ReportLabels {
     enum Key {
         case report, venue, assessment, verdict, failThreshold, findings, bySeverity, byState, failing
         case rule, target, venueWide, location, sourceLine, evidence, expected, ruleLogic, condition, whatFirst, whatFirstIntro, closes,
-            sameProblem, citations, remediation
+            sameProblem, citations, guidance, remediation
         case waiver, waiverExpires, waiverInactive, observations, diagnostics, input, profile, packs, asOf
         case generated, tool, personalData, filters, search, allStates, allSeverities, allLaws, show, note
         case sha256, assessor, district, operatorName, type, jurisdiction, date, kind, total, practice
@@ -200,6 +208,7 @@ struct ReportLabels {
             case .inspector: "Inspector"
             case .venueRepresentative: "Venue representative"
             case .citations: "Legal basis"
+            case .guidance: "Guidance (not binding on this venue)"
             case .remediation: "What to do"
             case .waiver: "Waiver"
             case .waiverExpires: "expires"
@@ -265,6 +274,7 @@ struct ReportLabels {
             case .inspector: "检查人员"
             case .venueRepresentative: "场所代表"
             case .citations: "法律依据"
+            case .guidance: "参考指引（对本场所无约束力）"
             case .remediation: "整改措施"
             case .waiver: "豁免"
             case .waiverExpires: "有效期至"

@@ -104,7 +104,7 @@ public struct SARIFReporter: Reporter {
     private func rule(for f: Finding) -> JSONValue {
         let lang = context.language
         var tags = [f.packID, f.isPractice ? "practice" : "law", f.scope]
-        tags += f.citations.map(\.key)
+        tags += f.rule.citations.map(\.key)
         // SARIF requires unique tags; the pack id can equal the kind ("practice").
         var seen = Set<String>()
         tags = tags.filter { seen.insert($0).inserted }
@@ -119,6 +119,8 @@ public struct SARIFReporter: Reporter {
             "properties": .object([
                 "severity": .string(f.severity.rawValue),
                 "pack": .string(f.packID),
+                "force": .string(f.force.rawValue),
+                "binding": .bool(f.bindsVenue),
                 "logic": f.expected.map { .string($0.en) } ?? .null,
                 "tags": .array(tags.map { .string($0) }),
             ]),

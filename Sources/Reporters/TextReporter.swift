@@ -11,8 +11,8 @@ import AuditResults
 ///
 /// | Finding | Printed as |
 /// | --- | --- |
-/// | fail at or above the fail threshold | `error:` |
-/// | fail below the threshold | `warning:` |
+/// | fail at or above the fail threshold, of a rule that binds the venue | `error:` |
+/// | fail below the threshold, or of a standard, guidance or good practice | `warning:` |
 /// | error (rule could not be evaluated) | `error:` |
 /// | unknown | `note:` with "insufficient evidence" |
 /// | waived, pass, not applicable | only counted in the summary |
@@ -120,7 +120,9 @@ public struct TextReporter: Reporter {
         let place = Self.clean(f.location?.description ?? result.input.path)
         let (kind, colour): (String, String) =
             switch f.state {
-            case .fail where f.severity >= result.failThreshold: ("error", "\u{1B}[1;31m")
+            // A failure that cannot make the venue non-compliant (a recommended standard, guidance
+            // or good practice) is a warning, whatever its severity.
+            case .fail where f.severity >= result.failThreshold && f.bindsVenue: ("error", "\u{1B}[1;31m")
             case .fail: ("warning", "\u{1B}[1;33m")
             case .error: ("error", "\u{1B}[1;31m")
             default: ("note", "\u{1B}[1;36m")
@@ -145,8 +147,8 @@ public struct TextReporter: Reporter {
         let note = paint("note:", "\u{1B}[1;36m")
         let about =
             lang == .zh
-            ? "严重程度：\(severity)；\(target)；参见 \(context.ruleDocURL(f.ruleID))"
-            : "\(severity) severity, \(target); see \(context.ruleDocURL(f.ruleID))"
+            ? "严重程度：\(severity)；效力：\(f.force.label.zh)；\(target)；参见 \(context.ruleDocURL(f.ruleID))"
+            : "\(severity) severity, \(f.force.label.en), \(target); see \(context.ruleDocURL(f.ruleID))"
         out.append("\(where_) \(note) \(about)")
         return out
     }

@@ -38,7 +38,7 @@ public struct XMLReporter: Reporter {
             try w.element("findings") {
                 let problems = ReportFormatting.sharedProblemNumbers(result.findings)
                 for (finding, problem) in zip(result.findings, problems) {
-                    try write(finding, problem: problem, venueID: result.venue.id, to: w)
+                    try write(finding, problem: problem, venueID: result.venue.id, jurisdiction: result.venue.jurisdiction, to: w)
                 }
             }
             try writeObservations(result.observations, to: w)
@@ -111,14 +111,14 @@ public struct XMLReporter: Reporter {
         }
     }
 
-    private func write(_ f: Finding, problem: Int?, venueID: String, to w: XMLWriter) throws {
+    private func write(_ f: Finding, problem: Int?, venueID: String, jurisdiction: String?, to w: XMLWriter) throws {
         try w.element(
             "finding",
             attributes: [
                 ("rule", f.ruleID), ("pack", f.packID), ("severity", f.severity.rawValue),
                 ("state", f.state.rawValue), ("scope", f.scope), ("target", f.targetID),
-                ("practice", String(f.isPractice)), ("help", context.ruleDocURL(f.ruleID)),
-                ("problem", problem.map(String.init)),
+                ("practice", String(f.isPractice)), ("force", f.force.rawValue), ("binding", String(f.bindsVenue)),
+                ("help", context.ruleDocURL(f.ruleID)), ("problem", problem.map(String.init)),
             ]
         ) {
             try location(f.location, to: w)
@@ -142,7 +142,11 @@ public struct XMLReporter: Reporter {
                     for c in f.citations {
                         try w.element(
                             "citation",
-                            attributes: [("key", c.key), ("provision", c.provision), ("url", c.url)]
+                            attributes: [
+                                ("key", c.key), ("provision", c.provision), ("url", c.url), ("force", c.force?.rawValue),
+                                ("binds-venue", String(c.binds(venueJurisdiction: jurisdiction))),
+                                ("effective-from", c.effectiveFrom?.description), ("effective-to", c.effectiveTo?.description),
+                            ]
                         ) {
                             try text("instrument", c.instrument, to: w)
                         }

@@ -101,6 +101,18 @@ public enum VenueDecoder {
             check(
                 point["retention"]?["oldest_record_date"], "collection_points[\(i)].retention.oldest_record_date",
                 "a record seen on the visit")
+            check(point["since"], "collection_points[\(i)].since", "a practice seen on the visit")
+            check(point["until"], "collection_points[\(i)].until", "the end of a practice the visit records")
+            if let since = point["since"], let until = point["until"], case .date(let from) = since.value,
+                case .date(let to) = until.value,
+                to.dayKnown ? from > to : from.year * 12 + from.month > to.year * 12 + to.month
+            {
+                diagnostics.append(
+                    .error(
+                        "date-order",
+                        "'collection_points[\(i)].until' (\(to)) is before its 'since' (\(from)): a practice cannot end before it began",
+                        at: until.location))
+            }
         }
         for (i, incident) in (facts["incidents"]?.list ?? []).enumerated() {
             check(incident["date"], "incidents[\(i)].date", "an incident the visit records")
@@ -108,15 +120,15 @@ public enum VenueDecoder {
         return diagnostics
     }
 
-    /// A field asked only of visitors without a phone is still a field the point collects:
-    /// `fields_if_no_phone` names fields of `fields`, and one that is not there is an error
-    /// (the description contradicts itself).
+    /// A field asked only of visitors without a phone, or required by a local order, is still a
+    /// field the point collects: `fields_if_no_phone` and `required_by_order.fields` name fields
+    /// of `fields`, and one that is not there is an error (the description contradicts itself).
     private static func checkConditionalFields(_ facts: Fact) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (i, point) in (facts["collection_points"]?.list ?? []).enumerated() {
-            guard let fields = point["fields"]?.list, let conditional = point["fields_if_no_phone"]?.list else { continue }
+            guard let fields = point["fields"]?.list else { continue }
             let collected = Set(fields.compactMap(\.string))
-            for field in conditional {
+            for field in point["fields_if_no_phone"]?.list ?? [] {
                 guard let name = field.string, !collected.contains(name) else { continue }
                 diagnostics.append(
                     .error(
@@ -126,6 +138,15 @@ public enum VenueDecoder {
                         notes: [
                             "list every field any visitor gives in 'fields'; 'fields_if_no_phone' marks those asked only of visitors without a phone"
                         ]))
+            }
+            for field in point["required_by_order"]?["fields"]?.list ?? [] {
+                guard let name = field.string, !collected.contains(name) else { continue }
+                diagnostics.append(
+                    .error(
+                        "conditional-field",
+                        "'collection_points[\(i)].required_by_order.fields' names '\(name)', which is not in the point's fields",
+                        at: field.location,
+                        notes: ["an order can only require fields the point collects; list them in 'fields' too"]))
             }
         }
         return diagnostics

@@ -67,10 +67,30 @@ public enum VenueSchema {
             FieldShape("id", .string, required: true, doc: "Identifier used by observations, systems and waivers."),
             FieldShape("method", vocabulary("collection method", Vocabulary.methods), doc: "How data is collected."),
             FieldShape("purpose", .list(vocabulary("purpose", Vocabulary.purposes)), doc: "Why it is collected."),
+            FieldShape(
+                "since", .dateOrMonth,
+                doc: "The first day data was collected here in the way described; YYYY-MM when only the month is known."),
+            FieldShape(
+                "until", .dateOrMonth,
+                doc: "The last day data was collected here, when the point stopped before the assessment."),
             FieldShape("fields", .list(vocabulary("field", Vocabulary.fields)), doc: "Which fields visitors give."),
             FieldShape(
                 "fields_if_no_phone", .list(vocabulary("field", Vocabulary.fields)),
                 doc: "Fields of `fields` asked only of visitors who have no phone to scan a code."),
+            FieldShape(
+                "required_by_order",
+                .object(
+                    ObjectShape(
+                        name: "order", doc: "A local epidemic-control order that told the venue to collect some fields.",
+                        fields: [
+                            FieldShape("issued_by", .string, doc: "The authority that issued the order."),
+                            FieldShape("reference", .string, doc: "The order's title or number."),
+                            FieldShape("date", .date, doc: "The day the order was issued or took effect."),
+                            FieldShape(
+                                "fields", .list(vocabulary("field", Vocabulary.fields)),
+                                doc: "The fields of `fields` the order required."),
+                        ])),
+                doc: "A local order that required some of the fields, such as ID numbers."),
             FieldShape(
                 "justification", .dictionary(keys: vocabulary("field", Vocabulary.fields), values: .string),
                 doc: "Why each field is needed; a field without an entry has no justification."),

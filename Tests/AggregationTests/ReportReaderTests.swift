@@ -62,6 +62,25 @@ struct ReportReaderTests {
         #expect(rejection.diagnostics.first?.message.contains("does not match its digest") == true, "\(rejection)")
     }
 
+    @Test("a failure marked binding=\"false\" does not make the recomputed verdict non-compliant; without the mark it does")
+    func nonBindingFailures() throws {
+        #expect(good.contains("verdict=\"non_compliant\""), "the sample report should be non-compliant")
+        #expect(good.contains("binding=\"true\""))
+        let advisory = resealed(
+            good.replacingOccurrences(of: "binding=\"true\"", with: "binding=\"false\"")
+                .replacingOccurrences(of: "verdict=\"non_compliant\"", with: "verdict=\"compliant\""))
+        let summary = try reader.read(bytes: Array(advisory.utf8), path: "advisory.xml").get()
+        #expect(summary.verdict == .compliant)
+        // The same claim in a report whose failures bind (or an older one, without the
+        // attribute) does not follow from its findings.
+        let claimed = resealed(good.replacingOccurrences(of: "verdict=\"non_compliant\"", with: "verdict=\"compliant\""))
+        #expect(try reader.read(bytes: Array(claimed.utf8), path: "claimed.xml").failure?.reason == .inconsistent)
+        let old = resealed(
+            good.replacingOccurrences(of: " binding=\"true\"", with: "")
+                .replacingOccurrences(of: "verdict=\"non_compliant\"", with: "verdict=\"compliant\""))
+        #expect(try reader.read(bytes: Array(old.utf8), path: "old.xml").failure?.reason == .inconsistent)
+    }
+
     @Test("titles the caller already has are left out of the summary, and nothing else changes")
     func knownTitlesLeftOut() throws {
         let full = try reader.read(bytes: Array(good.utf8), path: "r.xml").get()

@@ -42,6 +42,30 @@ struct IntegrityTests {
         #expect(!audit.stdout.contains("RETENTION"))
     }
 
+    @Test("a practice's since and until cannot lie after the visit, and until cannot come before since")
+    func practiceDates() throws {
+        func mall(_ dates: String) -> [UInt8] {
+            Self.mall(oldest: "2020-12-01").replacing(
+                Array("    method: paper_register\n".utf8), with: Array("    method: paper_register\n    \(dates)\n".utf8))
+        }
+        let dir = try temporaryFolder([
+            "late.yaml": mall("since: 2021-01-02"), "reversed.yaml": mall("since: 2020-10-02\n    until: 2020-09-30"),
+            "month.yaml": mall("since: 2020-10-12\n    until: 2020-10"), "fine.yaml": mall("since: 2020-06\n    until: 2020-12-01"),
+        ])
+        let validate = try ToolRunner.run(["validate", "late.yaml", "reversed.yaml", "month.yaml", "fine.yaml"], in: dir)
+        #expect(validate.status == 2)
+        #expect(
+            validate.stderr.contains(
+                "late.yaml:7:12: error: [date-order] 'collection_points[0].since' (2021-01-02) is after the assessment date"),
+            "\(validate.stderr)")
+        #expect(
+            validate.stderr.contains(
+                "reversed.yaml:8:12: error: [date-order] 'collection_points[0].until' (2020-09-30) is before its 'since' (2020-10-02)"),
+            "\(validate.stderr)")
+        #expect(!validate.stderr.contains("month.yaml"))
+        #expect(!validate.stderr.contains("fine.yaml"))
+    }
+
     @Test("item 4: links planted in --out never redirect a write outside it")
     func item4PlantedSymlinks() throws {
         let dir = try temporaryFolder(["venue.yaml": Self.mall(oldest: "2020-12-01")])

@@ -150,6 +150,54 @@ struct BadPackTests {
         #expect(emptyChinese.map(\.message) == ["XA-TEST-3-SENSITIVE has an empty zh expects"])
     }
 
+    @Test("a rule cannot claim more force than the instruments it cites")
+    func forceNoMoreThanItsSources() throws {
+        let dir = try catalogWith("    force: statute", by: "    force: guidance", in: "legal-sources.yaml")
+        let errors = loadErrors(dir).filter { $0.code == "policy-force" }
+        #expect(errors.count == 4, "\(errors.map(\.description))")  // every rule cites test-law
+        #expect(
+            errors.contains { $0.message.contains("XA-TEST-2-RETENTION has the force statute") && $0.location?.line == 37 },
+            "\(errors.map(\.description))")
+        // Said of the rule itself, the force it is allowed loads.
+        let guidance = try catalogWith("kind: law\n", by: "force: guidance\n")
+        let fine = try catalogWith("    force: statute", by: "    force: guidance", in: "legal-sources.yaml")
+        try FileManager.default.removeItem(atPath: "\(fine)/packs/test-pack.yaml")
+        try FileManager.default.copyItem(atPath: "\(guidance)/packs/test-pack.yaml", toPath: "\(fine)/packs/test-pack.yaml")
+        #expect(loadErrors(fine).isEmpty)
+        let catalog = try CatalogLoader.load(directory: guidance).catalog
+        #expect(catalog.rule("XA-TEST-2-RETENTION")?.force == .guidance)
+    }
+
+    @Test("purposes, effective_from_by and force are checked when the pack loads")
+    func newRuleKeysChecked() throws {
+        let purpose = loadErrors(
+            try catalogWith("    effective_from: 2021-01-01\n", by: "    effective_from: 2021-01-01\n    purposes: [contact_tracing]\n"))
+        #expect(purpose.contains { $0.code == "policy-value" && $0.message.contains("'contact_tracing' is not a purpose") })
+        let by = loadErrors(
+            try catalogWith("    effective_from: 2021-01-01\n", by: "    effective_from: 2021-01-01\n    effective_from_by: 2020-06-01\n"))
+        #expect(by.contains { $0.message.contains("'effective_from_by' needs an 'effective_from' on or before it") })
+        let both = loadErrors(try catalogWith("kind: law\n", by: "kind: law\nforce: statute\n"))
+        #expect(both.contains { $0.message.contains("give 'force' or the older 'kind', not both") })
+        let bad = loadErrors(try catalogWith("kind: law\n", by: "force: law\n"))
+        #expect(bad.contains { $0.message.contains("'force' of the pack must be one of statute") })
+    }
+
+    @Test("a dated sensitivity must rest on a provision of the registry")
+    func datedSensitivitySource() throws {
+        let path = RepositoryPaths.path("Tests/Fixtures/policies/taxonomy.yaml")
+        let last = try #require(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").last.map(String.init))
+        let good = try catalogWith(
+            last, by: last + "\nsensitive_dated:\n  XA:\n    - { field: phone, from: 2021-01-01, source: \"test-law#art-1\" }",
+            in: "taxonomy.yaml")
+        let catalog = try CatalogLoader.load(directory: good).catalog
+        #expect(catalog.taxonomy.isSensitive("phone", in: "XA-B", on: try #require(CivilDate(iso: "2021-01-01"))))
+        #expect(!catalog.taxonomy.isSensitive("phone", in: "XA-B", on: try #require(CivilDate(iso: "2020-12-31"))))
+        let bad = try catalogWith(
+            last, by: last + "\nsensitive_dated:\n  XA:\n    - { field: id_number, from: 2021-01-01, source: \"test-law#art-9\" }",
+            in: "taxonomy.yaml")
+        #expect(loadErrors(bad).contains { $0.code == "policy-citation" && $0.message.contains("test-law#art-9") })
+    }
+
     @Test("a profile naming a missing pack, rule or param fails to load")
     func badProfile() throws {
         let dir = try catalogWith("packs: [test-pack]", by: "packs: [test-pack, no-such-pack]", in: "profiles/xa.yaml")

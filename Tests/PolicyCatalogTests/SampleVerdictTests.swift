@@ -39,8 +39,9 @@ struct SampleVerdictTests {
         ("gb-eng-pub-2020.yaml", [.compliant]),
         ("hk-mongkok-restaurant-2021.yaml", [.nonCompliant]),
         ("ie-dublin-restaurant-2020.yaml", [.nonCompliant]),
-        ("kr-seoul-karaoke-2020.yaml", [.nonCompliant]),
-        ("nz-wellington-cafe-2021.yaml", [.nonCompliant]),
+        // Their failures rest on guidance and good practice, which do not bind on their own.
+        ("kr-seoul-karaoke-2020.yaml", [.compliant]),
+        ("nz-wellington-cafe-2021.yaml", [.compliant]),
         ("sg-orchard-mall-2021.yaml", [.incomplete]),
         ("tw-taipei-gym-2020.yaml", [.compliant]),
     ]
@@ -72,10 +73,15 @@ struct NewsStoryTests {
         let failing = Set(result.findings.filter { $0.state == .fail }.map(\.ruleID))
         for rule in [
             "CN-GBT35273-7.2-DISPLAY", "CN-GBT35273-7.2-OBSERVED", "CN-GBT35273-6.1-RETENTION",
-            "CN-CAC2020-2-MINIMUM-SCOPE", "CN-CAC2020-3-NO-PUBLICATION", "CN-CRIM-253.1-SHARING",
+            "CN-CAC2020-2-MINIMUM-SCOPE", "CN-CAC2020-4-SECURITY", "CN-CAC2020-4-OBSERVED",
             "CN-CRPL-29-CONFIDENTIAL", "CN-RIC-13-CONFIDENTIAL",
         ] {
             #expect(failing.contains(rule), "\(rule) should fail")
+        }
+        // The venue itself passes the register to nobody but the health authority: the rules on
+        // publishing and selling it are not failed by a stranger's photograph.
+        for rule in ["CN-CAC2020-3-NO-PUBLICATION", "CN-CRIM-253.1-SHARING"] {
+            #expect(!failing.contains(rule), "\(rule) should not fail: the venue did not post the page")
         }
         // The page was posted by a third party, and how he got it is not recorded: the
         // intentional-conduct rules do not fail, and the negligence rules cannot tell.
@@ -102,7 +108,7 @@ struct NewsStoryTests {
         let result = try auditSample("cn-chengdu-mall-2020.yaml", asOf: "2022-06-01")[0]
         let pipl = result.findings.filter { $0.packID == "cn-pipl" }
         #expect(pipl.contains { $0.state == .fail })
-        for rule in ["CN-PIPL-6-ID-NUMBER", "CN-PIPL-19-RETENTION", "CN-PIPL-25-NO-PUBLIC-DISCLOSURE"] {
+        for rule in ["CN-PIPL-6-ID-NUMBER", "CN-PIPL-19-RETENTION", "CN-PIPL-51-REGISTER-VISIBLE"] {
             #expect(result.findings(rule).contains { $0.state == .fail }, "\(rule) should fail in 2022")
         }
     }

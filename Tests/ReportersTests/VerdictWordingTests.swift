@@ -25,8 +25,8 @@ struct VerdictWordingTests {
         #expect(result.verdict == .compliant)
         let n = result.failuresBelowThreshold
         #expect(n > 0)
-        let en = "Compliant at the high threshold, with \(n) lower findings to fix"
-        let zh = "在“高”级门槛下合规，仍有 \(n) 项较低级别的问题需要整改"
+        let en = "Compliant at the high threshold, with \(n) lower or non-binding findings to fix"
+        let zh = "在“高”级门槛下合规，仍有 \(n) 项较低级别或无约束力的问题需要整改"
         #expect(result.verdictHeadline == LocalizedText(en: en, zh: zh))
 
         var context = ReportContext.pinnedForTests
@@ -45,9 +45,9 @@ struct VerdictWordingTests {
         #expect(Verdict.headline(.incomplete, threshold: .high, lowerFailures: 0).en == "Incomplete: evidence missing")
         #expect(
             Verdict.headline(.compliant, threshold: .medium, lowerFailures: 1).en
-                == "Compliant at the medium threshold, with 1 lower finding to fix")
+                == "Compliant at the medium threshold, with 1 lower or non-binding finding to fix")
         #expect(
             Verdict.headline(.incomplete, threshold: .high, lowerFailures: 2).zh
-                == "不完整：证据不足，仍有 2 项较低级别的问题需要整改")
+                == "不完整：证据不足，仍有 2 项较低级别或无约束力的问题需要整改")
     }
 }

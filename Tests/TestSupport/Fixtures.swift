@@ -35,25 +35,43 @@ public enum Fixtures {
         key: "cn-pipl#art-19",
         instrument: LocalizedText(en: "Personal Information Protection Law of the PRC", zh: "中华人民共和国个人信息保护法"),
         provision: "Art. 19",
-        url: "http://www.npc.gov.cn/npc/c30834/202108/a8c4e3672c74491a80b53a172bb753fe.shtml"
+        url: "http://www.npc.gov.cn/npc/c30834/202108/a8c4e3672c74491a80b53a172bb753fe.shtml",
+        force: .statute,
+        jurisdiction: "CN"
     )
     public static let pipl47 = Citation(
         key: "cn-pipl#art-47",
         instrument: LocalizedText(en: "Personal Information Protection Law of the PRC", zh: "中华人民共和国个人信息保护法"),
         provision: "Art. 47",
-        url: "http://www.npc.gov.cn/npc/c30834/202108/a8c4e3672c74491a80b53a172bb753fe.shtml"
+        url: "http://www.npc.gov.cn/npc/c30834/202108/a8c4e3672c74491a80b53a172bb753fe.shtml",
+        force: .statute,
+        jurisdiction: "CN"
     )
     public static let pipl51 = Citation(
         key: "cn-pipl#art-51",
         instrument: LocalizedText(en: "Personal Information Protection Law of the PRC", zh: "中华人民共和国个人信息保护法"),
         provision: "Art. 51",
-        url: nil
+        url: nil,
+        force: .statute,
+        jurisdiction: "CN"
     )
     public static let criminal2531 = Citation(
         key: "cn-criminal-law#art-253-1",
         instrument: LocalizedText(en: "Criminal Law of the PRC", zh: "中华人民共和国刑法"),
         provision: "Art. 253-1",
-        url: nil
+        url: nil,
+        force: .statute,
+        jurisdiction: "CN"
+    )
+
+    /// Another jurisdiction's guidance, cited by a good-practice rule: never a legal basis.
+    public static let gbDisposalGuidance = Citation(
+        key: "gb-eng-dhsc-guidance#disposal",
+        instrument: LocalizedText(en: "DHSC guidance on NHS Test and Trace records", zh: "英国卫生和社会保障部检测与追踪记录指引"),
+        provision: "disposal",
+        url: "https://www.doyleclayton.co.uk/resources/covid-19/dhsc-publishes-guidance-test-and-trace-records/",
+        force: .guidance,
+        jurisdiction: "GB-ENG"
     )
 
     /// A finding with sensible defaults; override what the test is about.
@@ -216,7 +234,9 @@ public enum Fixtures {
                             zh: "中华人民共和国个人信息保护法"
                         ),
                         provision: "Art. 17",
-                        url: nil
+                        url: nil,
+                        force: .statute,
+                        jurisdiction: "CN"
                     )
                 ],
                 remediation: LocalizedText(
@@ -233,6 +253,7 @@ public enum Fixtures {
                 sourceLine: "      method: discard_in_trash",
                 title: LocalizedText(en: "Paper records are shredded", zh: "纸质记录应粉碎处理"),
                 message: LocalizedText(en: "pages are thrown away whole", zh: "登记页被整页丢弃"),
+                citations: [gbDisposalGuidance],
                 remediation: LocalizedText(en: "Use a cross-cut shredder.", zh: "使用交叉粉碎机。"),
                 isPractice: true
             ),

@@ -100,4 +100,27 @@ struct ImpliedFactsTests {
                 """)
         #expect(ok.diagnostics.isEmpty)
     }
+
+    @Test("a field a local order required must be one of the point's fields")
+    func orderedFields() throws {
+        let v = try decode(
+            header + """
+                collection_points:
+                  - id: book
+                    fields: [name, phone]
+                    required_by_order: { issued_by: district headquarters, date: 2020-02-10, fields: [id_number] }
+                """)
+        let error = try #require(v.diagnostics.first { $0.code == "conditional-field" })
+        #expect(error.message.contains("required_by_order.fields"))
+        #expect(error.location?.line == 6)
+        #expect(!v.isValid)
+        let ok = try decode(
+            header + """
+                collection_points:
+                  - id: book
+                    fields: [name, id_number]
+                    required_by_order: { issued_by: district headquarters, date: 2020-02-10, fields: [id_number] }
+                """)
+        #expect(ok.diagnostics.isEmpty)
+    }
 }

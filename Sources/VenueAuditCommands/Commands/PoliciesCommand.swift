@@ -52,8 +52,11 @@ struct PoliciesCommand: ParsableCommand {
             var lines = [
                 "\(rule.id) (\(rule.packID), \(rule.severity.rawValue), scope \(rule.scope.rawValue))",
                 "  \(rule.title.en)", "  \(rule.title.zh)",
-                "  in force: \(rule.effectiveFrom?.description ?? "-") to \(rule.effectiveTo?.description ?? "-")",
+                "  in force: \(rule.effectiveFrom?.description ?? "-") to \(rule.effectiveTo?.description ?? "-")"
+                    + (rule.effectiveFromBy.map { " (surely in force from \($0))" } ?? ""),
+                "  force: \(rule.force.rawValue)\(rule.force.binds ? "" : " (not binding: cannot make a venue non-compliant)")",
             ]
+            if let purposes = rule.purposes { lines.append("  for records kept for: \(purposes.joined(separator: ", "))") }
             if let codes = rule.jurisdictions { lines.append("  jurisdictions: \(codes.joined(separator: ", "))") }
             if let a = rule.appliesIf { lines.append("  applies if: \(a.source)") }
             for (name, e) in rule.evidence { lines.append("  evidence \(name): \(e.source)") }

@@ -16,10 +16,10 @@ enum RuleDocsWriter {
         out += "\(catalog.rules.count) rules in \(catalog.packs.count) packs.\n"
         for pack in catalog.packs {
             out += "\n## \(pack.title.en) (`\(pack.id)` \(pack.version), \(pack.kind))\n\n\(pack.title.zh)\n\n"
-            out += "| rule | severity | scope | in force from | title |\n| --- | --- | --- | --- | --- |\n"
+            out += "| rule | severity | force | scope | in force | title |\n| --- | --- | --- | --- | --- | --- |\n"
             for rule in pack.rules {
-                out += "| [\(rule.id)](\(rule.id).md) | \(rule.severity.rawValue) | \(rule.scope.rawValue) | "
-                out += "\(rule.effectiveFrom?.description ?? "-") | \(cell(rule.title.en)) |\n"
+                out += "| [\(rule.id)](\(rule.id).md) | \(rule.severity.rawValue) | \(rule.force.rawValue) | \(rule.scope.rawValue) | "
+                out += "\(rule.effectiveFrom == nil ? "-" : cell(rule.periodInForce.en)) | \(cell(rule.title.en)) |\n"
             }
         }
         return out
@@ -27,12 +27,14 @@ enum RuleDocsWriter {
 
     static func page(_ rule: Rule, catalog: Catalog) -> String {
         var out = "# \(rule.id): \(rule.title.en)\n\n\(rule.title.zh)\n\n"
-        let kind = rule.isPractice ? "good practice (not law)" : "law"
+        let binds = rule.force.binds ? "binding" : "not binding: cannot make a venue non-compliant"
         out += "| | |\n| --- | --- |\n"
-        out += "| pack | `\(rule.packID)` (\(kind)) |\n| severity | \(rule.severity.rawValue) |\n"
+        out += "| pack | `\(rule.packID)` |\n| force | \(rule.force.label.en) / \(rule.force.label.zh) (\(binds)) |\n"
+        out += "| severity | \(rule.severity.rawValue) |\n"
         out += "| scope | \(rule.scope.rawValue) |\n"
         if let codes = rule.jurisdictions { out += "| jurisdictions | \(codes.joined(separator: ", ")) |\n" }
-        out += "| in force | \(rule.effectiveFrom?.description ?? "always") to \(rule.effectiveTo?.description ?? "now") |\n"
+        out += "| in force | \(rule.effectiveFrom == nil && rule.effectiveTo == nil ? "always" : cell(rule.periodInForce.en)) |\n"
+        if let purposes = rule.purposes { out += "| for records kept for | \(purposes.joined(separator: ", ")) |\n" }
         out += "| status | \(rule.status)\(rule.since.map { ", since \($0)" } ?? "") |\n\n"
         out += "## Why\n\n\(rule.rationale.en)\n\n\(rule.rationale.zh)\n\n"
         out += "## What is checked\n\n"
@@ -53,7 +55,12 @@ enum RuleDocsWriter {
             out += "## Sources\n\n"
             for c in rule.citations {
                 let name = "\(c.instrument.en), \(c.provision)"
-                out += "- " + (c.url.map { "[\(name)](\($0))" } ?? name) + " — \(c.instrument.zh) (`\(c.key)`)\n"
+                let force = c.force.map { ", \($0.label.en)" } ?? ""
+                var period = ""
+                if c.effectiveFrom != nil || c.effectiveTo != nil {
+                    period = ", in force \(c.effectiveFrom?.description ?? "?") to \(c.effectiveTo?.description ?? "now")"
+                }
+                out += "- " + (c.url.map { "[\(name)](\($0))" } ?? name) + " — \(c.instrument.zh) (`\(c.key)`\(force)\(period))\n"
             }
             out += "\n"
         }
