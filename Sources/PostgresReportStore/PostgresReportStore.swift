@@ -70,6 +70,10 @@ public final class PostgresReportStore: ReportStore {
                 """,
                 // Counting by rule and state reads only this index.
                 "CREATE INDEX finding_by_rule ON finding (rule, state, severity)",
+                // A key's state in a given report (fixes, self-assessments against inspections).
+                "CREATE INDEX finding_by_key ON finding (report, \(PostgresRollups.key), seq)",
+                // The failing findings, the only ones compared across a venue's assessments.
+                "CREATE INDEX finding_fails ON finding (report, seq) WHERE state = 'fail'",
             ]
         ),
     ]

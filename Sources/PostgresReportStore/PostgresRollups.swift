@@ -122,9 +122,20 @@ enum PostgresRollups {
         return rules
     }
 
+    /// A finding's key, `RULE[target]` or `RULE`, as `FindingSummary.key` writes it; the same
+    /// expression as the index `finding_by_key`, so that lookups by key use it.
+    static let key = "(CASE WHEN target IS NULL THEN rule ELSE rule || '[' || target || ']' END)"
+
+    /// The state a report last gives `key` (NULL when it does not have it), through the index.
+    private static func lastState(report: String, key: String) -> String {
+        "(SELECT x.state FROM finding x WHERE x.report = \(report) AND \(Self.key.replacingOccurrences(of: "target", with: "x.target").replacingOccurrences(of: "rule", with: "x.rule")) = \(key) ORDER BY x.seq DESC LIMIT 1)"
+    }
+
     /// Each venue's reports numbered in the builder's order (`pos`), with the venue's name and
-    /// district as known at that report (the latest one stated so far), and each report's
-    /// findings reduced to one row per key: failed in any finding, and the last state given.
+    /// district as known at that report (the latest one stated so far); and the keys each
+    /// report fails (`f`, with the rule and target of the last failing finding of the key).
+    /// Only failing findings are compared across assessments, so only they are sorted; the
+    /// state of a key in another report is looked up through the index.
     private static let venueHistory = """
         WITH numbered AS (
           SELECT digest, venue_id, kind, verdict, venue_name, district,
@@ -141,13 +152,10 @@ enum PostgresRollups {
             first_value(venue_name) OVER (PARTITION BY venue_id, name_group ORDER BY pos) AS name_then,
             first_value(district) OVER (PARTITION BY venue_id, district_group ORDER BY pos) AS district_then
           FROM named),
-        k AS (
-          SELECT report, key, (array_agg(rule ORDER BY seq DESC))[1] AS rule, (array_agg(target ORDER BY seq DESC))[1] AS target,
-            bool_or(state = 'fail') AS failed, (array_agg(state ORDER BY seq DESC))[1] AS state
-          FROM (SELECT report, seq, rule, target, state,
-                  CASE WHEN target IS NULL THEN rule ELSE rule || '[' || target || ']' END AS key FROM finding) f
-          GROUP BY report, key),
-        kr AS (SELECT n.venue_id, n.pos, k.* FROM k JOIN n ON n.digest = k.report)
+        f AS (
+          SELECT DISTINCT ON (report, \(key)) report, \(key) AS key, rule, target
+          FROM finding WHERE state = 'fail' ORDER BY report, \(key), seq DESC),
+        fr AS (SELECT n.venue_id, n.pos, f.* FROM f JOIN n ON n.digest = f.report)
         """
 
     private static func repeatOffences(
@@ -158,7 +166,7 @@ enum PostgresRollups {
             \(venueHistory),
             islands AS (
               SELECT venue_id, pos, key, rule, target, pos - row_number() OVER (PARTITION BY venue_id, key ORDER BY pos) AS island
-              FROM kr WHERE failed),
+              FROM fr),
             streaks AS (
               SELECT venue_id, key, min(pos) AS first_pos, max(pos) AS last_pos, count(*) AS assessments,
                 (array_agg(rule ORDER BY pos DESC))[1] AS rule, (array_agg(target ORDER BY pos DESC))[1] AS target
@@ -197,11 +205,12 @@ enum PostgresRollups {
             \(venueHistory)
             SELECT p.venue_id, p.key, p.rule, p.target, a.date, b.date, b.name_then, b.district_then, b.pos::int8,
               COALESCE(nx.state, 'absent')
-            FROM kr p
-              JOIN n a ON a.venue_id = p.venue_id AND a.pos = p.pos
+            FROM fr p
+              JOIN n a ON a.digest = p.report
               JOIN n b ON b.venue_id = p.venue_id AND b.pos = p.pos + 1
-              LEFT JOIN kr nx ON nx.venue_id = p.venue_id AND nx.pos = p.pos + 1 AND nx.key = p.key
-            WHERE p.failed AND (nx.key IS NULL OR (NOT nx.failed AND nx.state IN ('pass', 'not_applicable')))
+              LEFT JOIN f still ON still.report = b.digest AND still.key = p.key
+              LEFT JOIN LATERAL (SELECT \(lastState(report: "b.digest", key: "p.key")) AS state) nx ON true
+            WHERE still.key IS NULL AND (nx.state IS NULL OR nx.state IN ('pass', 'not_applicable'))
             """)
         var found: [(fixed: FixedFinding, order: (Int, String))] = []
         for row in rows {
@@ -235,10 +244,11 @@ enum PostgresRollups {
               SELECT m.venue_id, m.digest AS inspection, s.digest AS own, m.verdict AS inspection_verdict, s.verdict AS own_verdict
               FROM marks m JOIN n s ON s.venue_id = m.venue_id AND s.pos = m.self_pos
               WHERE m.kind IN ('inspection', 'follow_up') AND (m.inspection_pos IS NULL OR m.self_pos > m.inspection_pos)),
-            fails AS (SELECT report, count(*) FILTER (WHERE failed) AS n FROM k GROUP BY report),
+            fails AS (SELECT report, count(*) AS n FROM f GROUP BY report),
             missed AS (
               SELECT p.inspection, count(*) FILTER (WHERE o.state = 'pass') AS pass, count(*) FILTER (WHERE o.state = 'unknown') AS unknown
-              FROM pairs p JOIN k i ON i.report = p.inspection AND i.failed JOIN k o ON o.report = p.own AND o.key = i.key
+              FROM pairs p JOIN f i ON i.report = p.inspection
+                CROSS JOIN LATERAL (SELECT \(lastState(report: "p.own", key: "i.key")) AS state) o
               GROUP BY p.inspection)
             SELECT p.venue_id, p.own_verdict, p.inspection_verdict, COALESCE(fo.n, 0)::int8, COALESCE(fi.n, 0)::int8,
               COALESCE(m.pass, 0)::int8, COALESCE(m.unknown, 0)::int8
