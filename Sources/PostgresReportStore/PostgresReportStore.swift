@@ -286,9 +286,13 @@ public final class PostgresReportStore: ReportStore {
         guard count > 0 else { return }
         try transaction {
             try run("SELECT pg_advisory_xact_lock(7310373657)")
-            try run(
-                "CREATE TABLE IF NOT EXISTS venue_audit_migration (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT clock_timestamp())"
-            )
+            // Checked rather than CREATE … IF NOT EXISTS, which needs the right to create tables
+            // even when there is nothing to create: an office's role may only insert and select.
+            let recorded = try run("SELECT to_regclass('venue_audit_migration') IS NOT NULL").first?.decode(Bool.self) ?? false
+            if !recorded {
+                try run(
+                    "CREATE TABLE venue_audit_migration (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT clock_timestamp())")
+            }
             let applied = Set(try run("SELECT id FROM venue_audit_migration").map { try $0.decode(String.self) })
             for migration in Self.migrations.prefix(count) where !applied.contains(migration.id) {
                 for statement in migration.statements { try run(statement) }

@@ -195,6 +195,30 @@ struct PostgresStoreTests {
         #expect(!malformed.stderr.contains(secret), "\(malformed.stderr)")
     }
 
+    @Test("an office's role that may only select and insert ingests into a store an administrator migrated")
+    func insertOnlyRole() throws {
+        let server = try #require(TestPostgres.url)
+        let sample = try SampleReports(venues: 4)
+        defer { sample.remove() }
+        let database = try TestPostgres.freshDatabase()
+        defer { database.drop() }
+        _ = try PostgresReportStore(url: database.url)
+        let role = "office_\(UUID().uuidString.prefix(8).lowercased())"
+        let password = "pw-\(UUID().uuidString)"
+        try PostgresReportStore.execute("CREATE ROLE \(role) LOGIN PASSWORD '\(password)'", at: server)
+        defer { try? PostgresReportStore.execute("DROP ROLE IF EXISTS \(role)", at: server) }
+        let name = try #require(database.url.split(separator: "/").last)
+        try PostgresReportStore.execute("GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO \(role)", at: database.url)
+        defer { try? PostgresReportStore.execute("DROP OWNED BY \(role)", at: database.url) }
+        let url = database.url.replacingOccurrences(of: "venue_audit@", with: "\(role):\(password)@")
+        #expect(url.contains("/\(name)"))
+        let out = sample.directory.appendingPathComponent("out").path
+        let run = try ToolRunner.run(["aggregate", "--db", url, "--out", out, "--quiet"] + sample.files)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try PostgresReportStore(url: database.url).count() == sample.files.count)
+        #expect(!(run.stderr + run.stdout).contains(password))
+    }
+
     @Test("VENUE_AUDIT_DB names the store when --db is not given; --db wins over it")
     func storeFromEnvironment() throws {
         let sample = try SampleReports(venues: 3)
