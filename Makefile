@@ -45,8 +45,10 @@ deps: ## Install libyaml, libxml2, SQLite and pkg-config headers, and the Python
 build: deps ## Build the tool (debug)
 	$(SWIFT) build
 
-test: deps ## Run every test: reader, model, rules and their examples, reports, command line, make install
-	$(SWIFT) test
+# The store tests run against SQLite and a throwaway PostgreSQL server that scripts/pg.sh
+# installs (from Debian, when missing), starts on a loopback port and stops afterwards.
+test: deps ## Run every test (the store's against SQLite and a throwaway PostgreSQL): reader, model, rules, reports, command line, make install
+	scripts/pg.sh run -- $(SWIFT) test
 	scripts/check-install.sh
 
 # SwiftPM's check skips targets built on plugin-generated sources (BundledFiles and all above it);
@@ -85,10 +87,10 @@ docs: build ## Regenerate docs/rules/ from policies/ (a test fails when they are
 	$(BIN) policies docs --out docs/rules
 
 # BUILD_FLAGS go to `swift build` (e.g. -j 1); BENCH_FLAGS to the bench (e.g. --files 200 --multi-megabytes 2).
-bench: deps ## Release build; validate, audit, aggregate a generated corpus as ratios to bare libyaml/libxml2, with peak memory
+bench: deps ## Release build; validate, audit, aggregate (SQLite and a throwaway PostgreSQL) a generated corpus as ratios to bare libyaml/libxml2, with peak memory
 	$(SWIFT) build -c release $(BUILD_FLAGS) --product venue-audit
 	$(SWIFT) build -c release $(BUILD_FLAGS) --product venue-audit-bench
-	.build/release/venue-audit-bench $(BENCH_FLAGS)
+	scripts/pg.sh run -- .build/release/venue-audit-bench $(BENCH_FLAGS)
 
 release: deps ## Build an optimised binary at .build/release/venue-audit
 	$(SWIFT) build -c release

@@ -7,7 +7,7 @@ import PackageDescription
 //
 //   6  venue-audit                      executable, a few lines
 //   5  VenueAuditCommands               ArgumentParser commands and the batch frontend
-//   4  AuditEngine                                                       ReportStore (GRDB)
+//   4  AuditEngine                                                       ReportStore (GRDB)  PostgresReportStore (postgres-nio)
 //   3  PolicyCatalog                    Reporters (Mustache)             Aggregation        ReportSignature
 //   2  VenueModel                       ReportFormat (swift-crypto)      venue-audit-bench
 //   1  YAMLReader      Conditions       AuditResults                     CorpusGenerator    XMLSecShim
@@ -43,6 +43,9 @@ let package = Package(
         // The regulators' report store: SQLite with typed rows, transactions and versioned
         // migrations, so `aggregate` ingests idempotently and re-renders from the store.
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        // The shared report store for many regulators' offices: PostgreSQL's wire protocol,
+        // with prepared statements, transactions and SCRAM authentication, on SwiftNIO.
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // MARK: System libraries
@@ -138,6 +141,15 @@ let package = Package(
                 "Aggregation", "ReportFormat", "AuditResults", "AuditBasics", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        /** The shared report store behind `ReportStore` for many offices: PostgreSQL through
+            postgres-nio, with the rollups computed as SQL in the database. */
+        .target(
+            name: "PostgresReportStore",
+            dependencies: [
+                "Aggregation", "ReportFormat", "AuditResults", "AuditBasics",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         /** A seeded generator of realistic venue descriptions, for tests and benchmarks. */
         .target(name: "CorpusGenerator", dependencies: ["AuditBasics"]),
 
@@ -145,7 +157,8 @@ let package = Package(
         .target(
             name: "VenueAuditCommands",
             dependencies: [
-                "ReportStore", "AuditEngine", "Reporters", "Aggregation", "ReportSignature", "PolicyCatalog", "ReportFormat",
+                "ReportStore", "PostgresReportStore", "AuditEngine", "Reporters", "Aggregation", "ReportSignature", "PolicyCatalog",
+                "ReportFormat",
                 "VenueModel",
                 "AuditResults", "CorpusGenerator", "AuditBasics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -186,7 +199,8 @@ let package = Package(
         .testTarget(
             name: "AggregationTests",
             dependencies: [
-                "ReportStore", "Aggregation", "Reporters", "ReportFormat", "AuditResults", "AuditBasics", "TestSupport",
+                "ReportStore", "PostgresReportStore", "Aggregation", "Reporters", "ReportFormat", "AuditResults", "AuditBasics",
+                "TestSupport",
             ]
         ),
     ],

@@ -201,6 +201,15 @@ struct Bench {
                 stage: "subset: `aggregate`", files: smallFiles.count, bytes: Listing.bytes(Listing.reports([smallReports])),
                 measured: smallAggregate))
 
+        var postgresLines: [String] = []
+        if let server = options.postgres {
+            postgresLines = postgresRows(
+                server: server, reports: reports, reportFiles: reportFiles, smallReports: smallReports, sqlite: aggregate,
+                sqliteStore: aggregateOut + "/reports.sqlite", rows: &rows)
+        } else {
+            progress("no PostgreSQL rows: VENUE_AUDIT_TEST_POSTGRES is not set (make bench starts a server)")
+        }
+
         // MARK: Print.
         var out: [String] = []
         out.append(markdownTable(rows))
@@ -221,6 +230,7 @@ struct Bench {
             memoryLine(
                 "aggregate", small: smallAggregate, smallCount: smallFiles.count, large: aggregate, largeCount: reportFiles.count,
                 unit: "reports"))
+        out += postgresLines
         out.append("")
         let runsPerRow = rows.map { $0.measured.map { String($0.runs) } ?? "–" }.joined(separator: " ")
         out.append(

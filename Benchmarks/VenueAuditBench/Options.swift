@@ -16,12 +16,16 @@ struct Options {
     var seed: UInt64 = 7
     var work = ".build/bench-corpus"
     var tool = ".build/release/venue-audit"
+    /// A PostgreSQL server for the PostgreSQL rows (its maintenance database's URL, password in
+    /// PGPASSFILE); `make bench` starts one and sets VENUE_AUDIT_TEST_POSTGRES.
+    var postgres: String? = getenv("VENUE_AUDIT_TEST_POSTGRES").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
     /// `--baseline KIND PATH...`: run one reference loop (used by the bench on itself).
     var baseline: (Baseline, [String])?
 
     static let usage = """
         usage: venue-audit-bench [--files N] [--multi-megabytes N] [--repeat N] [--repeat-within SECONDS]
                                  [--every-format-on-all] [--keep] [--seed N] [--work DIR] [--tool PATH]
+                                 [--postgres URL]
                venue-audit-bench --baseline yaml|reader|xml PATH...
 
         Runs the release binary (--tool, default .build/release/venue-audit) over a generated corpus
@@ -31,7 +35,9 @@ struct Options {
         --repeat-within 5 seconds; "audit + every format" runs on the tenth of the files that
         makes the small set unless --every-format-on-all. The corpus goes to --work
         (.build/bench-corpus) and is removed afterwards unless --keep, in which case the next run
-        with the same seed and sizes reuses it.
+        with the same seed and sizes reuses it. With --postgres URL (default: $VENUE_AUDIT_TEST_POSTGRES,
+        which `make bench` sets), the reports are also ingested into PostgreSQL by one and by four
+        processes, and the dashboard is re-rendered from both stores.
         """
 
     init(_ arguments: [String]) {
@@ -56,6 +62,7 @@ struct Options {
             case "--seed": seed = UInt64(number(flag, minimum: 0))
             case "--work": work = value(flag)
             case "--tool": tool = value(flag)
+            case "--postgres": postgres = value(flag)
             case "--baseline":
                 let kind = value(flag)
                 guard let b = Baseline(rawValue: kind) else { Self.usageError("--baseline wants yaml, reader or xml, not '\(kind)'") }

@@ -6,8 +6,8 @@ import AuditBasics
 ///
 /// The aggregator talks to the store only through this protocol: `SQLiteReportStore` (target
 /// ReportStore, a local SQLite file through GRDB) is the default, `InMemoryReportStore` serves
-/// tests, and a shared server database for many regulators' offices can be added later without
-/// touching the rollups or renderers.
+/// tests, and `PostgresReportStore` (target PostgresReportStore) is the shared server database
+/// for many regulators' offices, which computes the rollups in the database.
 public protocol ReportStore: AnyObject {
     /// Adds reports in one transaction. Returns, for each, whether it was new: a report whose
     /// digest or assessment is already stored (or appears earlier in `summaries`) is not added.
@@ -27,6 +27,19 @@ public protocol ReportStore: AnyObject {
     /// first (`ReportSummary.chronological`). Stores stream: memory must not grow with the
     /// number of reports. `ruleTitles` of the summaries passed may be empty.
     func forEachChronologically(_ body: (ReportSummary) throws -> Void) throws
+
+    /// Every rollup of the stored reports; `ruleTitles` names the rules, `ingest` says what
+    /// this run read. By default `RollupBuilder` over `forEachChronologically`; a server store
+    /// computes them in the database instead, with the same result.
+    func rollups(ruleTitles: [String: LocalizedText], ingest: IngestCounts) throws -> Rollups
+}
+
+extension ReportStore {
+    public func rollups(ruleTitles: [String: LocalizedText], ingest: IngestCounts) throws -> Rollups {
+        var builder = RollupBuilder()
+        try forEachChronologically { builder.add($0) }
+        return builder.finish(ruleTitles: ruleTitles, ingest: ingest)
+    }
 }
 
 /// A store in memory, for tests and one-off runs. Not for thousands of reports: it keeps them all.

@@ -60,30 +60,20 @@ public struct RollupBuilder {
         closeVenue()
         var out = rollups
         out.ingest = ingest
-        func rows(_ d: Dimension) -> [GroupRow] { groups[d.rawValue].values.sorted { $0.key < $1.key } }
+        func rows(_ d: Dimension) -> [GroupRow] { Array(groups[d.rawValue].values) }
         out.byDistrict = rows(.district)
         out.byVenueType = rows(.venueType)
         out.byJurisdiction = rows(.jurisdiction)
         out.byKind = rows(.kind)
         out.bySigner = rows(.signer)
         out.bySignerOrganization = rows(.signerOrganization)
-        out.byMonth = rows(.month).sorted { a, b in
-            (a.key == Self.none ? 1 : 0, a.key) < (b.key == Self.none ? 1 : 0, b.key)
-        }
+        out.byMonth = rows(.month)
         out.byRule = rules.values.map { row in
             var r = row
             if let t = titles[row.rule] { r.title = t }
             return r
-        }.sorted { ($0.fails, $1.rule) > ($1.fails, $0.rule) }
-        for state in FindingState.allCases { out.byState[state] = out.byState[state] ?? 0 }
-        for severity in Severity.allCases { out.failsBySeverity[severity] = out.failsBySeverity[severity] ?? 0 }
-        out.repeatOffences.sort { a, b in
-            (b.assessments, a.venueID, a.rule, a.target ?? "") < (a.assessments, b.venueID, b.rule, b.target ?? "")
         }
-        out.fixed.sort { a, b in
-            (a.venueID, a.fixedOn?.dayNumber ?? 0, a.rule, a.target ?? "")
-                < (b.venueID, b.fixedOn?.dayNumber ?? 0, b.rule, b.target ?? "")
-        }
+        out.putInDashboardOrder()
         return out
     }
 
@@ -211,6 +201,28 @@ public struct RollupBuilder {
         venuePaired = false
         venueRepeats = false
         findingIDs = [:]
+    }
+}
+
+extension Rollups {
+    /// Sorts every list as the dashboard shows it and gives every state and severity a count
+    /// (zero if none). Every way of computing rollups ends with this, so they list alike.
+    public mutating func putInDashboardOrder() {
+        for keyPath in [\Rollups.byDistrict, \.byVenueType, \.byJurisdiction, \.byKind, \.bySigner, \.bySignerOrganization] {
+            self[keyPath: keyPath].sort { $0.key < $1.key }
+        }
+        let none = RollupBuilder.none
+        byMonth.sort { a, b in (a.key == none ? 1 : 0, a.key) < (b.key == none ? 1 : 0, b.key) }
+        byRule.sort { ($0.fails, $1.rule) > ($1.fails, $0.rule) }
+        for state in FindingState.allCases { byState[state] = byState[state] ?? 0 }
+        for severity in Severity.allCases { failsBySeverity[severity] = failsBySeverity[severity] ?? 0 }
+        repeatOffences.sort { a, b in
+            (b.assessments, a.venueID, a.rule, a.target ?? "") < (a.assessments, b.venueID, b.rule, b.target ?? "")
+        }
+        fixed.sort { a, b in
+            (a.venueID, a.fixedOn?.dayNumber ?? 0, a.rule, a.target ?? "")
+                < (b.venueID, b.fixedOn?.dayNumber ?? 0, b.rule, b.target ?? "")
+        }
     }
 }
 

@@ -60,6 +60,20 @@ public struct RepeatOffence: Sendable, Hashable {
     public var assessments: Int
     public var firstDate: CivilDate?
     public var lastDate: CivilDate?
+
+    public init(
+        venueID: String, venueName: String?, district: String?, rule: String, target: String?, assessments: Int, firstDate: CivilDate?,
+        lastDate: CivilDate?
+    ) {
+        self.venueID = venueID
+        self.venueName = venueName
+        self.district = district
+        self.rule = rule
+        self.target = target
+        self.assessments = assessments
+        self.firstDate = firstDate
+        self.lastDate = lastDate
+    }
 }
 
 /// A fail that was gone at the venue's next assessment.
@@ -73,6 +87,20 @@ public struct FixedFinding: Sendable, Hashable {
     public var fixedOn: CivilDate?
     /// `pass`, `not_applicable`, or `absent` (the target or rule is no longer in the report).
     public var now: String
+
+    public init(
+        venueID: String, venueName: String?, district: String?, rule: String, target: String?, failedOn: CivilDate?, fixedOn: CivilDate?,
+        now: String
+    ) {
+        self.venueID = venueID
+        self.venueName = venueName
+        self.district = district
+        self.rule = rule
+        self.target = target
+        self.failedOn = failedOn
+        self.fixedOn = fixedOn
+        self.now = now
+    }
 }
 
 /// Self-assessments compared with the inspection that followed them at the same venue.

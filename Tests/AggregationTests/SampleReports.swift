@@ -20,7 +20,9 @@ struct SampleReports {
     ]
 
     /// Writes the reports; `venues` venues, each with 1 to 4 assessments drawn from `seed`.
-    init(venues: Int = 12, seed: UInt64 = 42) throws {
+    /// With `renaming`, later assessments of some venues give another name or district, or
+    /// none (the same draws from `seed` otherwise).
+    init(venues: Int = 12, seed: UInt64 = 42, renaming: Bool = false) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("agg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var rng = seed
@@ -38,7 +40,12 @@ struct SampleReports {
                 id: "XA-V-\(v)", name: "Venue \(v) \"quoted\"", type: types[next(types.count)], jurisdiction: v % 3 == 0 ? "XA-B" : "XA",
                 district: districts[next(districts.count)], operatorName: nil)
             var day = Fixtures.date("2021-01-05").adding(days: next(200))
-            for _ in 0..<(1 + next(4)) {
+            for k in 0..<(1 + next(4)) {
+                var venue = venue
+                if renaming && k > 0 {
+                    venue.name = (v + k) % 3 == 0 ? nil : (v + k) % 3 == 1 ? "Venue \(v) renamed \(k)" : venue.name
+                    venue.district = (v + k) % 4 == 0 ? nil : (v + k) % 4 == 1 ? districts[(v + k) % 3] : venue.district
+                }
                 var findings: [Finding] = []
                 for (rule, severity, title) in Self.rules {
                     for target in ["book", "slips"] where next(5) > 0 {

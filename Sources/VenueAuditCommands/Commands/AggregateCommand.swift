@@ -3,6 +3,7 @@ import ArgumentParser
 import AuditBasics
 import Foundation
 import PolicyCatalog
+import PostgresReportStore
 import ReportSignature
 import ReportStore
 
@@ -14,7 +15,10 @@ struct AggregateCommand: ParsableCommand {
         abstract: "Aggregate XML reports into a dashboard, CSV, JSON and an aggregate XML.",
         discussion: """
             Reads *.xml reports (folders recursively), checks each against the report schema and
-            its digest (and, with --trust, its signature), and adds it to the store (SQLite, --db; by default DIR/reports.sqlite).
+            its digest (and, with --trust, its signature), and adds it to the store: --db, else the
+            environment variable VENUE_AUDIT_DB, else DIR/reports.sqlite. A path is a SQLite file;
+            postgres://user@host:port/database is a PostgreSQL database shared by many processes
+            (password from the URL, PGPASSWORD or PGPASSFILE/~/.pgpass; never printed).
             A corrupt, truncated, schema-invalid or tampered report is named and counted, never
             aggregated; the same report twice counts once. With --db and no PATH, re-renders from
             the store. Exit status: 0 every report read, 2 some report rejected or a path missing.
@@ -27,8 +31,18 @@ struct AggregateCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Write dashboard.html, aggregate.xml, aggregate.json and csv/ into this folder.")
     var out: String
 
-    @Option(help: "The SQLite store to add reports to and aggregate from (default: DIR/reports.sqlite).")
+    @Option(
+        help: ArgumentHelp(
+            "The store to add reports to and aggregate from: a SQLite file, or postgres://user@host:port/database (default: $VENUE_AUDIT_DB, else DIR/reports.sqlite).",
+            valueName: "FILE|URL"))
     var db: String?
+
+    /// `--db`, else `VENUE_AUDIT_DB` when set and not empty.
+    var storeLocation: String? {
+        if let db { return db }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["VENUE_AUDIT_DB"], !fromEnvironment.isEmpty { return fromEnvironment }
+        return nil
+    }
 
     @Option(help: "Language of the dashboard: en, zh, or en,zh (one page each).")
     var lang: String = "en"
@@ -52,8 +66,8 @@ struct AggregateCommand: ParsableCommand {
         if requireSignature && trust == nil {
             throw ValidationError("--require-signature needs --trust FILE: the signers whose signatures are accepted")
         }
-        if paths.isEmpty && db == nil {
-            throw ValidationError("give report files or folders, or --db FILE to re-render from a store")
+        if paths.isEmpty && storeLocation == nil {
+            throw ValidationError("give report files or folders, or --db FILE|URL (or VENUE_AUDIT_DB) to re-render from a store")
         }
         guard !languages.isEmpty, lang.split(separator: ",").allSatisfy({ Language(rawValue: String($0)) != nil }) else {
             throw ValidationError("--lang must be en, zh or en,zh")
@@ -67,17 +81,18 @@ struct AggregateCommand: ParsableCommand {
         // A bad trust file stops the run before the store or any output is created.
         let verifier = try trust.map { try VerifyCommand.verifier(trustFile: $0) }
         let outURL = URL(fileURLWithPath: out).standardizedFileURL
-        let store: SQLiteReportStore
+        let store: any ReportStore
         do {
             try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)
             // Checked before anything is stored or written: a link planted inside --out must not
             // redirect the store or the CSV files elsewhere.
             try ReportWriter.ensureFolder(outURL.appendingPathComponent("csv"))
-            let dbPath = db ?? outURL.appendingPathComponent("reports.sqlite").path
-            if db == nil, ReportWriter.isSymbolicLink(dbPath) {
+            let location = storeLocation
+            let dbPath = location ?? outURL.appendingPathComponent("reports.sqlite").path
+            if location == nil, ReportWriter.isSymbolicLink(dbPath) {
                 throw ReportWriter.UnsafeOutput(description: "\(dbPath) is a symbolic link; the store is not opened through it")
             }
-            store = try SQLiteReportStore(path: dbPath)
+            store = try Self.openStore(dbPath)
         } catch let refused as ReportWriter.UnsafeOutput {
             Console.err("venue-audit: error: \(refused.description)")
             throw ExitCode(ExitStatus.badInput.rawValue)
@@ -129,9 +144,13 @@ struct AggregateCommand: ParsableCommand {
     /// not know, the title stored with the first report of it. Never whatever the first report
     /// to arrive said of a known rule.
     static func rollups(from store: any ReportStore, ingest: IngestCounts, catalogTitles: [String: LocalizedText] = [:]) throws -> Rollups {
-        var builder = RollupBuilder()
-        try store.forEachChronologically { builder.add($0) }
-        return builder.finish(ruleTitles: try store.ruleTitles().merging(catalogTitles) { _, catalogue in catalogue }, ingest: ingest)
+        try store.rollups(ruleTitles: try store.ruleTitles().merging(catalogTitles) { _, catalogue in catalogue }, ingest: ingest)
+    }
+
+    /// A PostgreSQL store for a `postgres://` URL, else the SQLite file at `location`. Errors
+    /// name the store without its password.
+    static func openStore(_ location: String) throws -> any ReportStore {
+        PostgresLocation.isURL(location) ? try PostgresReportStore(url: location) : try SQLiteReportStore(path: location)
     }
 
     /// Every rule's title in the rule packs (built in, or `--policies`).
