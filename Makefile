@@ -64,6 +64,7 @@ demo: build ## Validate and audit samples/ into reports/ (open reports/index.htm
 	rm -f reports/dashboard/reports.sqlite
 	$(BIN) aggregate reports --out reports/dashboard --lang en,zh
 	@echo "reports written to reports/ (start with reports/index.html; the dashboard is in reports/dashboard/)"
+	@echo "the same in a browser: $(BIN) serve --db reports/dashboard/reports.sqlite  (then open http://127.0.0.1:8080/; docs/service.md)"
 
 SWIFT_FILES := Package.swift Sources Tests Benchmarks Plugins Fuzz
 
