@@ -16,6 +16,13 @@ enum Pages {
                 ? "检查场所（商场、写字楼、餐馆、酒店）如何处理访客个人信息：登记本、扫码登记、收集哪些信息、如何保管、保存多久、如何销毁、谁能查看。"
                 : "Checks how a venue (mall, office, restaurant, hotel) handles its visitors' personal data: the register book, the QR sign-in, which fields are asked for, where records are kept, for how long, how they are destroyed and who sees them."
         }
+        var assessHeading: String { zh ? "物业与场所管理者：在线自查" : "Property managers: check your venue" }
+        var assessHelp: String {
+            zh
+                ? "逐项回答问卷（手机也可填写），不必编写 YAML，即可得到报告；不确定的问题可以选“不知道”。"
+                : "Answer a questionnaire, on a phone if you like, and get the report without writing any YAML; any question can be answered \"I don't know\"."
+        }
+        var assessLink: String { zh ? "开始自查问卷" : "Start the questionnaire" }
         var checkHeading: String { zh ? "检查一份场所描述" : "Check a venue description" }
         var checkHelp: String {
             zh
@@ -71,6 +78,19 @@ enum Pages {
             fieldset { border: none; padding: 0; margin: 0.6rem 0; }
             .error { border-left: 4px solid #b00020; padding: 0.3rem 0.8rem; margin: 0.8rem 0; background: #fff5f5; }
             .error pre { margin: 0.2rem 0 0; overflow-x: auto; }
+            .questionnaire section { border-top: 2px solid #d0d5dd; margin-top: 1.2rem; }
+            .q { margin: 0.8rem 0; }
+            .q label, .q legend, .q summary { display: block; font-weight: 600; }
+            .q small { display: block; color: #475467; }
+            .checks label, fieldset.q > label { display: block; font-weight: normal; padding: 0.15rem 0; }
+            .q.null label { font-weight: normal; }
+            input[type=text], input[type=number], select { width: 100%; max-width: 30rem; font-size: 1rem; padding: 0.35rem; box-sizing: border-box; }
+            input[type=checkbox], input[type=radio] { width: 1.1rem; height: 1.1rem; vertical-align: -0.15rem; }
+            fieldset.group, fieldset.item { border: 1px solid #d0d5dd; border-radius: 6px; padding: 0.4rem 0.8rem 0.8rem; margin: 0.8rem 0; }
+            fieldset.group > legend, fieldset.item > legend { font-weight: 700; padding: 0 0.3rem; }
+            button.secondary { font-size: 0.95rem; padding: 0.3rem 0.9rem; }
+            button.primary, a.start { font-size: 1.1rem; font-weight: 600; }
+            .default-submit { position: absolute; left: -9999px; width: 1px; height: 1px; overflow: hidden; }
             code, pre { font-family: ui-monospace, Menlo, Consolas, monospace; }
             </style>
             </head>
@@ -90,6 +110,9 @@ enum Pages {
             language, title: w.title,
             body: """
                 <p>\(Markup.escape(w.intro))</p>
+                <h2>\(Markup.escape(w.assessHeading))</h2>
+                <p>\(Markup.escape(w.assessHelp))</p>
+                <p><a class="start" href="/assess?lang=\(lang)">\(Markup.escape(w.assessLink))</a></p>
                 <h2>\(Markup.escape(w.checkHeading))</h2>
                 \(form(language, csrf: csrf))
                 <h2>\(Markup.escape(w.othersHeading))</h2>

@@ -66,6 +66,85 @@ struct Routes: Sendable {
         }
     }
 
+    // MARK: The questionnaire
+
+    func assessPage(_ request: Request) -> Response {
+        let (csrf, cookie) = csrfToken(request)
+        let page = QuestionnairePage(
+            language: Self.language(request), answers: Questionnaire.blank(today: Self.today()), csrf: csrf)
+        var response = Self.respond(.ok, page.render(), type: "text/html; charset=utf-8")
+        if let cookie { response.setCookie(cookie) }
+        return response
+    }
+
+    /// Every button of the questionnaire posts here with all the answers: `add:<list>` and
+    /// `remove:<list>.<i>` give the form back one item longer or shorter, `audit` the report,
+    /// `yaml` and `xml` the description or the report as a download, `edit` the form again.
+    /// Nothing of it is stored, and the log has only the path and the status.
+    func assess(_ request: Request) async throws -> Response {
+        let pairs: [(String, String)]
+        do {
+            pairs = try await Self.formPairs(request, limit: settings.maxDescriptionBytes)
+        } catch let tooLarge as TooLarge {
+            return Self.respond(
+                .contentTooLarge, Pages.message(Self.language(request), title: "413", text: tooLarge.message),
+                type: "text/html; charset=utf-8")
+        }
+        var answers = Questionnaire.Answers(pairs: pairs)
+        let language = answers.text("lang").flatMap(Language.init(rawValue:)) ?? Self.language(request)
+        guard checkCSRF(request, answers.text("csrf")) else {
+            return Self.respond(
+                .forbidden, Pages.message(language, title: "403", text: Pages.Words(language).forbidden), type: "text/html; charset=utf-8")
+        }
+        let csrf = answers.text("csrf") ?? ""
+        let action = answers.text("action") ?? "audit"
+        func form(_ answers: Questionnaire.Answers, errors: [String] = [], status: HTTPResponse.Status = .ok) -> Response {
+            Self.respond(
+                status, QuestionnairePage(language: language, answers: answers, csrf: csrf).render(errors: errors),
+                type: "text/html; charset=utf-8")
+        }
+        if action.hasPrefix("add:") {
+            return form(answers.adding(String(action.dropFirst(4))))
+        }
+        if action.hasPrefix("remove:") {
+            let target = action.dropFirst(7)
+            guard let dot = target.lastIndex(of: "."), let index = Int(target[target.index(after: dot)...]) else { return form(answers) }
+            answers = answers.removing(String(target[..<dot]), index)
+            return form(answers)
+        }
+        if action == "edit" { return form(answers) }
+        let yaml = Questionnaire.yaml(answers)
+        if action == "yaml" {
+            var response = Self.respond(.ok, yaml, type: "application/yaml; charset=utf-8")
+            response.headers[.contentDisposition] = "attachment; filename=\"venue-description.yaml\""
+            return response
+        }
+        switch try await timed({ backend.audit(bytes: Array(yaml.utf8), name: "self-assessment.yaml") }) {
+        case .invalid(let shown):
+            return form(answers, errors: shown.map(\.diagnostic.message), status: .unprocessableContent)
+        case .audited(let result):
+            let reporter: any Reporter.Type = action == "xml" ? XMLReporter.self : HTMLReporter.self
+            let body = try await timed {
+                try backend.render(result, format: reporter, language: language, rulesDocsBase: settings.rulesDocsBase)
+            }
+            if reporter == XMLReporter.self {
+                var response = Self.respond(.ok, body, type: Self.contentType(reporter))
+                response.headers[.contentDisposition] = "attachment; filename=\"venue-audit-report.xml\""
+                return response
+            }
+            let page = QuestionnairePage(language: language, answers: answers, csrf: csrf).result(report: body)
+            return Self.respond(.ok, page, type: "text/html; charset=utf-8")
+        }
+    }
+
+    static func today() -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: Date())
+    }
+
     func loginPage(_ request: Request, failed: Bool) -> Response {
         let (csrf, cookie) = csrfToken(request)
         var response = Self.respond(
@@ -262,17 +341,23 @@ struct Routes: Sendable {
         }
     }
 
-    /// The fields of an `application/x-www-form-urlencoded` body.
+    /// The fields of an `application/x-www-form-urlencoded` body (the last value of a name that repeats).
     static func formFields(_ request: Request, limit: Int) async throws -> [String: String] {
-        let text = String(decoding: try await body(request, limit: limit), as: UTF8.self)
         var fields: [String: String] = [:]
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String { String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
-            guard let name = parts.first else { continue }
-            fields[decode(name)] = parts.count > 1 ? decode(parts[1]) : ""
-        }
+        for (name, value) in try await formPairs(request, limit: limit) { fields[name] = value }
         return fields
+    }
+
+    /// Every name and value of an `application/x-www-form-urlencoded` body, in order
+    /// (checkboxes send one name several times).
+    static func formPairs(_ request: Request, limit: Int) async throws -> [(String, String)] {
+        let text = String(decoding: try await body(request, limit: limit), as: UTF8.self)
+        func decode(_ s: Substring) -> String { String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+        return text.split(separator: "&").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = parts.first else { return nil }
+            return (decode(name), parts.count > 1 ? decode(parts[1]) : "")
+        }
     }
 
     /// `?lang=zh|en`, else the first language of `Accept-Language` that is Chinese or English.

@@ -49,6 +49,8 @@ public enum ServiceApp {
         let routes = Routes(backend: backend, settings: settings, sessions: Sessions(lifetime: settings.sessionLifetime), ruleDoc: ruleDoc)
         router.get("/") { request, _ in routes.home(request) }
         router.post("/audit") { request, _ in try await routes.auditForm(request) }
+        router.get("/assess") { request, _ in routes.assessPage(request) }
+        router.post("/assess") { request, _ in try await routes.assess(request) }
         router.get("/login") { request, _ in routes.loginPage(request, failed: false) }
         router.post("/login") { request, _ in try await routes.login(request) }
         router.post("/logout") { request, _ in try await routes.logout(request) }
