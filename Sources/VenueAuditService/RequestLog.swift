@@ -8,6 +8,7 @@ import Logging
 /// personal data and no token reaches the log. A request that times out is answered 503 here.
 struct RequestLog<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
+    let methods: AllowedMethods
     private let counter = Counter()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -19,7 +20,14 @@ struct RequestLog<Context: RequestContext>: RouterMiddleware {
         } catch is Deadline.Exceeded {
             response = Routes.problem(.serviceUnavailable, "the request took longer than the service allows")
         } catch let error as any HTTPResponseError {
-            response = Routes.problem(error.status, error.status.reasonPhrase)
+            let allowed = error.status == .notFound ? methods.methods(of: request.uri.path) : []
+            if allowed.isEmpty {
+                response = Routes.problem(error.status, error.status.reasonPhrase)
+            } else {
+                var refusal = Routes.problem(.methodNotAllowed, "this path does not answer \(request.method.rawValue)")
+                refusal.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
+                response = refusal
+            }
         } catch {
             // Not the error's text: it could quote the request.
             response = Routes.problem(.internalServerError, "internal error")

@@ -45,24 +45,35 @@ public enum ServiceApp {
         backend: ServiceBackend, settings: ServiceSettings, logger: Logger, ruleDoc: @escaping @Sendable (String) -> String?
     ) -> Router<ServiceContext> {
         let router = Router(context: ServiceContext.self)
-        router.add(middleware: RequestLog(logger: logger))
+        let methods = AllowedMethods()
+        router.add(middleware: RequestLog(logger: logger, methods: methods))
         let routes = Routes(backend: backend, settings: settings, sessions: Sessions(lifetime: settings.sessionLifetime), ruleDoc: ruleDoc)
-        router.get("/") { request, _ in routes.home(request) }
-        router.post("/audit") { request, _ in try await routes.auditForm(request) }
-        router.get("/assess") { request, _ in routes.assessPage(request) }
-        router.post("/assess") { request, _ in try await routes.assess(request) }
-        router.get("/login") { request, _ in routes.loginPage(request, failed: false) }
-        router.post("/login") { request, _ in try await routes.login(request) }
-        router.post("/logout") { request, _ in try await routes.logout(request) }
-        router.get("/dashboard") { request, _ in try await routes.dashboard(request) }
-        router.get("/rules/:file") { request, context in routes.rule(context.parameters.get("file") ?? "") }
-        router.get("/openapi.yaml") { _, _ in
+        /// Registers a route and notes its method, so another method on the same path is 405.
+        func on(
+            _ path: String, _ method: HTTPRequest.Method,
+            _ handler: @escaping @Sendable (Request, ServiceContext) async throws -> Response
+        ) {
+            methods.note(path, method)
+            router.on(RouterPath(path), method: method, use: handler)
+        }
+        on("/", .get) { request, _ in routes.home(request) }
+        on("/audit", .post) { request, _ in try await routes.auditForm(request) }
+        on("/assess", .get) { request, _ in routes.assessPage(request) }
+        on("/assess", .post) { request, _ in try await routes.assess(request) }
+        on("/login", .get) { request, _ in routes.loginPage(request, failed: false) }
+        on("/login", .post) { request, _ in try await routes.login(request) }
+        on("/logout", .post) { request, _ in try await routes.logout(request) }
+        on("/dashboard", .get) { request, _ in try await routes.dashboard(request) }
+        on("/rules/:file", .get) { request, context in routes.rule(context.parameters.get("file") ?? "") }
+        on("/openapi.yaml", .get) { _, _ in
             Routes.respond(.ok, openAPIDocument, type: "application/yaml; charset=utf-8")
         }
-        router.get("/healthz") { _, _ in Routes.respond(.ok, "ok\n", type: "text/plain; charset=utf-8") }
-        router.post("/api/v1/audit") { request, _ in try await routes.apiAudit(request) }
-        router.post("/api/v1/reports") { request, _ in try await routes.apiSubmit(request) }
-        router.get("/api/v1/rollups") { request, _ in try await routes.apiRollups(request) }
+        // Browsers ask for it on every page; an empty answer keeps their consoles free of 404s.
+        on("/favicon.ico", .get) { _, _ in Response(status: .noContent, headers: [.cacheControl: "max-age=86400"]) }
+        on("/healthz", .get) { _, _ in Routes.respond(.ok, "ok\n", type: "text/plain; charset=utf-8") }
+        on("/api/v1/audit", .post) { request, _ in try await routes.apiAudit(request) }
+        on("/api/v1/reports", .post) { request, _ in try await routes.apiSubmit(request) }
+        on("/api/v1/rollups", .get) { request, _ in try await routes.apiRollups(request) }
         return router
     }
 
@@ -75,5 +86,33 @@ public enum ServiceApp {
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "venue-audit"),
             logger: logger)
         try await app.runService()
+    }
+}
+
+/// The methods each path answers, noted as the routes are registered, so that a request with
+/// another method on a known path is answered 405 with `Allow` rather than 404.
+final class AllowedMethods: @unchecked Sendable {
+    private let lock = NSLock()
+    private var table: [String: [HTTPRequest.Method]] = [:]
+
+    func note(_ path: String, _ method: HTTPRequest.Method) {
+        lock.lock()
+        defer { lock.unlock() }
+        table[path, default: []].append(method)
+    }
+
+    /// The methods of `path` (a `:parameter` segment matches any one segment); empty when unknown.
+    func methods(of path: String) -> [HTTPRequest.Method] {
+        lock.lock()
+        defer { lock.unlock() }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        for (pattern, methods) in table {
+            let parts = pattern.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == segments.count else { continue }
+            if zip(parts, segments).allSatisfy({ $0.hasPrefix(":") ? !$1.isEmpty : $0 == $1 }) {
+                return methods
+            }
+        }
+        return []
     }
 }

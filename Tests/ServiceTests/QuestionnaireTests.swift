@@ -168,4 +168,22 @@ struct QuestionnaireTests {
             ) { response in #expect(response.status == .forbidden) }
         }
     }
+
+    @Test("a known path with a method it does not answer is 405 with Allow; an unknown path 404; the favicon is empty")
+    func methods() async throws {
+        let service = try TestService()
+        try await service.app.test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET")
+            }
+            try await client.execute(uri: "/assess", method: .put) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, POST")
+            }
+            try await client.execute(uri: "/rules/X.md", method: .post) { response in #expect(response.status == .methodNotAllowed) }
+            try await client.execute(uri: "/no-such-page", method: .get) { response in #expect(response.status == .notFound) }
+            try await client.execute(uri: "/favicon.ico", method: .get) { response in #expect(response.status == .noContent) }
+        }
+    }
 }
