@@ -98,10 +98,13 @@ docs: build ## Regenerate docs/rules/ from policies/ (a test fails when they are
 	$(BIN) policies docs --out docs/rules
 
 # BUILD_FLAGS go to `swift build` (e.g. -j 1); BENCH_FLAGS to the bench (e.g. --files 200 --multi-megabytes 2).
-bench: deps ## Release build; validate, audit, aggregate a generated corpus as ratios to bare libyaml/libxml2, with peak memory
+# SERVICE_BENCH_SECONDS (default 5) per wrk row; SERVICE_BENCH_MEMORY (default "10 30") the two
+# runs whose peak memory is compared (scripts/service-bench.py).
+bench: deps service-deps ## Release build; validate, audit, aggregate a generated corpus as ratios to bare libyaml/libxml2, with peak memory; then wrk against the service
 	$(SWIFT) build -c release $(BUILD_FLAGS) --product venue-audit
 	$(SWIFT) build -c release $(BUILD_FLAGS) --product venue-audit-bench
 	.build/release/venue-audit-bench $(BENCH_FLAGS)
+	$(PYTHON) scripts/service-bench.py .build/release/venue-audit
 
 release: deps ## Build an optimised binary at .build/release/venue-audit
 	$(SWIFT) build -c release
