@@ -84,8 +84,7 @@ enum Pages {
             .q summary { display: list-item; font-weight: 600; cursor: pointer; }
             .q small { display: block; color: #475467; font-weight: normal; }
             .q .req { color: #b00020; font-weight: normal; }
-            .checks label, fieldset.q > label { display: block; font-weight: normal; padding: 0.15rem 0; }
-            .q.null label { font-weight: normal; }
+            .q label.choice { display: block; font-weight: normal; padding: 0.15rem 0; }
             input[type=text], input[type=number], select { width: 100%; max-width: 30rem; font-size: 1rem; padding: 0.35rem; box-sizing: border-box; }
             input[type=checkbox], input[type=radio] { width: 1.1rem; height: 1.1rem; vertical-align: -0.15rem; }
             fieldset.group, fieldset.item { border: 1px solid #d0d5dd; border-radius: 6px; padding: 0.4rem 0.8rem 0.8rem; margin: 0.8rem 0; }

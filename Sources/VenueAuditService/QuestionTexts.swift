@@ -78,5 +78,13 @@ enum QuestionTexts {
         "incident.description": "经过（文字说明）。",
         "incident.reported_to_authority_within_hours": "多少小时后向主管部门报告；没有报告时选“无”。",
         "incident.individuals_notified": "是否通知了受影响的个人？",
+
+        // What one item of a list is called, on its heading and its buttons.
+        "collection point#item": "收集点",
+        "sharing#item": "接收方",
+        "incident#item": "事件",
     ]
+
+    /// What one item of a list is called in English, where the object's name is not the word.
+    static let enItem: [String: String] = ["sharing": "recipient"]
 }

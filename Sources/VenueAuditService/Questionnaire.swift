@@ -231,6 +231,7 @@ public enum Questionnaire {
             for field in object.fields where only?.contains(field.name) ?? true {
                 guard fixed["\(object.name).\(field.name)"] == nil else { continue }
                 keys.append("\(object.name).\(field.name)")
+                if case .list(.object(let item)) = field.shape { keys.append(item.name + "#item") }
                 if let inner = objectShape(field.shape) { walk(inner, only: nil) }
             }
         }

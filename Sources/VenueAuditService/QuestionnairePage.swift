@@ -29,8 +29,8 @@ struct QuestionnairePage {
         var noneOfThese: String { zh ? "以上都没有" : "None of these" }
         var noneAtAll: String { zh ? "没有（一项也没有）" : "None (there are none)" }
         var null: String { zh ? "无" : "None" }
-        var add: String { zh ? "增加一项" : "Add one" }
-        var remove: String { zh ? "删除此项" : "Remove this one" }
+        func add(_ item: String) -> String { zh ? "增加一个\(item)" : "Add a\("aeiou".contains(item.prefix(1)) ? "n" : "") \(item)" }
+        func remove(_ item: String) -> String { zh ? "删除此\(item)" : "Remove this \(item)" }
         var commas: String { zh ? "多项用逗号分隔；留空表示不知道。" : "Separate several with commas; leave empty if you don't know." }
         var emptyUnknown: String { zh ? "留空表示不知道。" : "Leave empty if you don't know." }
         var dateHint: String { zh ? "格式 YYYY-MM-DD；留空表示不知道。" : "Written YYYY-MM-DD; leave empty if you don't know." }
@@ -41,7 +41,7 @@ struct QuestionnairePage {
         }
         var check: String { zh ? "生成报告" : "See the report" }
         var errorsHeading: String { zh ? "这些答案有误，未生成报告" : "Some answers need correcting before the report can be made" }
-        func item(_ name: String, _ i: Int) -> String { zh ? "第 \(i) 项" : "\(name.prefix(1).uppercased())\(name.dropFirst()) \(i)" }
+        func item(_ name: String, _ i: Int) -> String { zh ? "\(name) \(i)" : "\(name.prefix(1).uppercased())\(name.dropFirst()) \(i)" }
         var downloadYAML: String { zh ? "下载场所描述（YAML）" : "Download the description (YAML)" }
         var downloadXML: String { zh ? "下载 XML 报告" : "Download the XML report" }
         var edit: String { zh ? "修改答案" : "Change the answers" }
@@ -135,7 +135,7 @@ struct QuestionnairePage {
         case .boolean:
             let chosen = answers.text(path) ?? ""
             let options = [("true", w.yes), ("false", w.no), ("", w.dontKnow)].map { value, text in
-                "<label><input type=\"radio\" name=\"\(Markup.escape(path))\" value=\"\(value)\"\(chosen == value ? " checked" : "")> \(Markup.escape(text))</label>"
+                "<label class=\"choice\"><input type=\"radio\" name=\"\(Markup.escape(path))\" value=\"\(value)\"\(chosen == value ? " checked" : "")> \(Markup.escape(text))</label>"
             }.joined(separator: "\n")
             return "<fieldset class=\"q\" id=\"\(id)\"><legend>\(label)</legend>\n\(options)</fieldset>\n"
         case .enumeration(_, let codes):
@@ -150,7 +150,7 @@ struct QuestionnairePage {
         case .list(.enumeration(_, let codes)):
             let chosen = Set(answers.all(path))
             var boxes = codes.map { code in
-                "<label><input type=\"checkbox\" name=\"\(Markup.escape(path))\" value=\"\(Markup.escape(code))\"\(chosen.contains(code) ? " checked" : "")> \(Markup.escape(words(code, codes)))</label>"
+                "<label class=\"choice\"><input type=\"checkbox\" name=\"\(Markup.escape(path))\" value=\"\(Markup.escape(code))\"\(chosen.contains(code) ? " checked" : "")> \(Markup.escape(words(code, codes)))</label>"
             }
             boxes.append(noneBox(path, w.noneOfThese))
             return
@@ -196,25 +196,26 @@ struct QuestionnairePage {
     }
 
     func noneBox(_ path: String, _ text: String, suffix: String = "!none") -> String {
-        "<label><input type=\"checkbox\" name=\"\(Markup.escape(path + suffix))\" value=\"1\"\(answers.checked(path + suffix) ? " checked" : "")> \(Markup.escape(text))</label>"
+        "<label class=\"choice\"><input type=\"checkbox\" name=\"\(Markup.escape(path + suffix))\" value=\"1\"\(answers.checked(path + suffix) ? " checked" : "")> \(Markup.escape(text))</label>"
     }
 
     /// A list of objects: each item with a remove button, then an add button; with no items,
     /// an explicit "none", since an empty list on the form could mean "none" or "not asked".
     func list(_ object: ObjectShape, path: String, label: String?) -> String {
         let n = answers.count(path)
+        let noun = zh ? QuestionTexts.zh[object.name + "#item"] ?? "项" : QuestionTexts.enItem[object.name] ?? object.name
         var html = label.map { "<fieldset class=\"group\"><legend>\($0)</legend>\n" } ?? "<div class=\"group\">\n"
         html += "<input type=\"hidden\" name=\"\(Markup.escape(path))!n\" value=\"\(n)\">\n"
         for i in 0..<n {
             let itemPath = "\(path).\(i)"
-            html += "<fieldset class=\"item\" id=\"\(Self.id(itemPath))\"><legend>\(Markup.escape(w.item(object.name, i + 1)))</legend>\n"
+            html += "<fieldset class=\"item\" id=\"\(Self.id(itemPath))\"><legend>\(Markup.escape(w.item(noun, i + 1)))</legend>\n"
             html += fields(object, path: itemPath)
             html +=
-                "<button type=\"submit\" name=\"action\" value=\"remove:\(Markup.escape(itemPath))\" formnovalidate class=\"secondary\">\(Markup.escape(w.remove))</button>\n</fieldset>\n"
+                "<button type=\"submit\" name=\"action\" value=\"remove:\(Markup.escape(itemPath))\" formnovalidate class=\"secondary\">\(Markup.escape(w.remove(noun)))</button>\n</fieldset>\n"
         }
         if n == 0 { html += "<p>\(noneBox(path, w.noneAtAll))</p>\n" }
         html +=
-            "<button type=\"submit\" name=\"action\" value=\"add:\(Markup.escape(path))\" formnovalidate class=\"secondary\">\(Markup.escape(w.add))</button>\n"
+            "<button type=\"submit\" name=\"action\" value=\"add:\(Markup.escape(path))\" formnovalidate class=\"secondary\">\(Markup.escape(w.add(noun)))</button>\n"
         return html + (label == nil ? "</div>\n" : "</fieldset>\n")
     }
 

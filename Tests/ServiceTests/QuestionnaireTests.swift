@@ -49,6 +49,7 @@ struct QuestionnaireTests {
     func translated() {
         #expect(Questionnaire.untranslated == [])
         #expect(Questionnaire.questionKeys.contains("storage.location"))
+        #expect(Questionnaire.questionKeys.contains("collection point#item"))
     }
 
     @Test("the form is generated from the schema, works without JavaScript, and every choice starts at I don't know")
