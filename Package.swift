@@ -152,8 +152,8 @@ let package = Package(
         .target(
             name: "VenueAuditService",
             dependencies: [
-                "AuditEngine", "Reporters", "Aggregation", "PolicyCatalog", "ReportFormat", "VenueModel", "AuditResults",
-                "AuditBasics", "BundledFiles",
+                "AuditEngine", "Reporters", "Aggregation", "ReportFormat", "VenueModel", "AuditResults", "AuditBasics",
+                "BundledFiles",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -207,7 +207,7 @@ let package = Package(
             name: "ServiceTests",
             dependencies: [
                 "VenueAuditService", "ReportStore", "Aggregation", "Reporters", "AuditEngine", "PolicyCatalog", "ReportFormat",
-                "AuditResults", "AuditBasics", "TestSupport",
+                "AuditBasics", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

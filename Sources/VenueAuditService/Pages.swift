@@ -82,7 +82,7 @@ enum Pages {
             .q { margin: 0.8rem 0; }
             .q label, .q legend { display: block; font-weight: 600; }
             .q summary { display: list-item; font-weight: 600; cursor: pointer; }
-            .q small { display: block; color: #475467; font-weight: normal; }
+            .q small, small.help { display: block; color: #475467; font-weight: normal; font-size: 0.85rem; }
             .q .req { color: #b00020; font-weight: normal; }
             .q label.choice { display: block; font-weight: normal; padding: 0.15rem 0; }
             input[type=text], input[type=number], select { width: 100%; max-width: 30rem; font-size: 1rem; padding: 0.35rem; box-sizing: border-box; }
