@@ -25,8 +25,10 @@ import traceback
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 SEED = {
     "venue.id": "CN-SC-CD-JJ-000417",
@@ -73,6 +75,7 @@ class Browser:
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         driver = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
         self.d = webdriver.Chrome(service=Service(executable_path=driver), options=options)
+        self.d.implicitly_wait(5)
         self.width = width
 
     def quit(self):
@@ -101,8 +104,21 @@ class Browser:
         self.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
         element.click()
 
-    def button(self, value):
-        self.scroll_click(self.d.find_element(By.CSS_SELECTOR, f'button[name="action"][value="{value}"]:not(.default-submit)'))
+    def button(self, value, navigates=True):
+        """Presses a submit button; when it loads a new page (all but the downloads), waits until
+        the old page is gone so that nothing is looked for on it."""
+        for attempt in range(3):
+            try:
+                page = self.d.find_element(By.TAG_NAME, "html")
+                self.scroll_click(self.d.find_element(By.CSS_SELECTOR, f'button[name="action"][value="{value}"]:not(.default-submit)'))
+                break
+            except WebDriverException:
+                # A download can leave the page briefly between documents; look again.
+                if attempt == 2:
+                    raise
+                time.sleep(0.5)
+        if navigates:
+            WebDriverWait(self.d, 30).until(expected_conditions.staleness_of(page))
 
     def shot(self, name):
         """A full-page screenshot: the window made as tall as the page, then put back."""
@@ -162,7 +178,9 @@ def seed(b, lang, verdict, open_table):
         "adding lost the storage location",
     )
     b.button("remove:collection_points.1")
+    b.d.implicitly_wait(0)
     check(not b.d.find_elements(By.NAME, "collection_points.1.id"), "the collection point was not removed")
+    b.d.implicitly_wait(5)
     check(b.name("collection_points.0.retention.policy_days").get_attribute("value") == "28", "removing lost an answer")
     b.shot(f"{lang}-questionnaire")
     b.button("audit")
@@ -184,6 +202,7 @@ def unknown(b):
     heading = finding.find_element(By.XPATH, "preceding::h2[1]")
     check("state-unknown" in heading.get_attribute("class"), f"the open-table rule is under {heading.text!r}, not insufficient evidence")
     check(heading.text.startswith("Insufficient evidence"), f"heading is {heading.text!r}")
+    b.d.implicitly_wait(0)
     passed = b.d.find_elements(By.CSS_SELECTOR, '[data-state="pass"][id^="PRACTICE-STORAGE-LOCATION"]')
     check(not passed, "the open-table rule passed with storage unknown")
     b.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", finding)
@@ -197,13 +216,12 @@ def download(b, downloads):
     b.open("/assess?lang=en")
     fill(b)
     b.button("audit")
-    b.button("yaml")
-    b.button("xml")
-    deadline = time.time() + 20
-    want = {"venue-description.yaml", "venue-audit-report.xml"}
-    while time.time() < deadline and not want <= set(os.listdir(downloads)):
-        time.sleep(0.2)
-    check(want <= set(os.listdir(downloads)), f"downloads: {sorted(os.listdir(downloads))}")
+    for value, name in (("yaml", "venue-description.yaml"), ("xml", "venue-audit-report.xml")):
+        b.button(value, navigates=False)
+        deadline = time.time() + 20
+        while time.time() < deadline and name not in os.listdir(downloads):
+            time.sleep(0.2)
+        check(name in os.listdir(downloads), f"no {name} among the downloads: {sorted(os.listdir(downloads))}")
     yaml = open(os.path.join(downloads, "venue-description.yaml"), encoding="utf-8").read()
     check('location: "open_table"' in yaml and "oldest_record_date: 2020-09-30" in yaml, "the YAML lacks the answers")
     xml = open(os.path.join(downloads, "venue-audit-report.xml"), encoding="utf-8").read()
