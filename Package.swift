@@ -5,8 +5,9 @@ import PackageDescription
 // The targets follow the pipeline described in README.md ("How it works"). Each target declares
 // exactly the targets and products it imports, and depends only on targets on lower layers:
 //
-//   6  venue-audit                      executable, a few lines
-//   5  VenueAuditCommands               ArgumentParser commands and the batch frontend
+//   7  venue-audit                      executable, a few lines
+//   6  VenueAuditCommands               ArgumentParser commands and the batch frontend
+//   5  VenueAuditService                the HTTP service (Hummingbird): the same pipeline, pages, tokens
 //   4  AuditEngine                                                       ReportStore (GRDB)  PostgresReportStore (postgres-nio)
 //   3  PolicyCatalog                    Reporters (Mustache)             Aggregation        ReportSignature
 //   2  VenueModel                       ReportFormat (swift-crypto)      venue-audit-bench
@@ -46,6 +47,10 @@ let package = Package(
         // The shared report store for many regulators' offices: PostgreSQL's wire protocol,
         // with prepared statements, transactions and SCRAM authentication, on SwiftNIO.
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // `venue-audit serve`: the HTTP server, router, cookies and its in-process test client.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        // The service's request log (one line per request); Hummingbird logs through it too.
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // MARK: System libraries
@@ -153,15 +158,30 @@ let package = Package(
         /** A seeded generator of realistic venue descriptions, for tests and benchmarks. */
         .target(name: "CorpusGenerator", dependencies: ["AuditBasics"]),
 
+        // MARK: Service
+        /** `venue-audit serve`: the same pipeline over HTTP (audit, report submission, rollups), pages
+            for people, tokens and sessions. No rule logic of its own. */
+        .target(
+            name: "VenueAuditService",
+            dependencies: [
+                "AuditEngine", "Reporters", "Aggregation", "ReportFormat", "VenueModel", "AuditResults", "AuditBasics",
+                "BundledFiles",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // MARK: Command line
         .target(
             name: "VenueAuditCommands",
             dependencies: [
-                "ReportStore", "PostgresReportStore", "AuditEngine", "Reporters", "Aggregation", "ReportSignature", "PolicyCatalog",
+                "VenueAuditService", "ReportStore", "PostgresReportStore", "AuditEngine", "Reporters", "Aggregation", "ReportSignature",
+                "PolicyCatalog",
                 "ReportFormat",
                 "VenueModel",
                 "AuditResults", "CorpusGenerator", "AuditBasics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "venue-audit", dependencies: ["VenueAuditCommands"]),
@@ -196,6 +216,16 @@ let package = Package(
         .testTarget(
             name: "ReportSignatureTests",
             dependencies: ["ReportSignature", "Reporters", "ReportFormat", "AuditBasics", "TestSupport"]),
+        .testTarget(
+            name: "ServiceTests",
+            dependencies: [
+                "VenueAuditService", "ReportStore", "Aggregation", "Reporters", "AuditEngine", "PolicyCatalog", "ReportFormat",
+                "AuditBasics", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "AggregationTests",
             dependencies: [

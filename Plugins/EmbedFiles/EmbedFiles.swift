@@ -2,7 +2,8 @@ import Foundation
 import PackagePlugin
 
 /// Compiles the repository's data files into the target that applies it: every rule pack,
-/// profile, legal-source registry and taxonomy under `policies/`, and every XSD under `schemas/`.
+/// profile, legal-source registry and taxonomy under `policies/`, and every XSD and the service's
+/// OpenAPI document under `schemas/`.
 /// The files in the repository stay the one source of truth; the generated source is rebuilt
 /// whenever one of them changes, so an installed binary needs nothing beside it.
 @main
@@ -11,7 +12,7 @@ struct EmbedFiles: BuildToolPlugin {
         let root = context.package.directoryURL
         let files =
             Self.files(under: root, folder: "policies", suffixes: [".yaml", ".yml"])
-            + Self.files(under: root, folder: "schemas", suffixes: [".xsd"])
+            + Self.files(under: root, folder: "schemas", suffixes: [".xsd", ".yaml"])
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedFiles.swift")
         return [
             .buildCommand(

@@ -85,6 +85,17 @@ public final class SQLiteReportStore: ReportStore {
                 t.add(column: "signer_key_id", .text)
             }
         }
+        m.registerMigration("v4: access tokens of the service") { db in
+            // Only the SHA-256 of each token; `id` is its first 8 hex digits.
+            try db.create(table: "access_token") { t in
+                t.primaryKey("hash", .text)
+                t.column("id", .text).notNull().unique()
+                t.column("role", .text).notNull()
+                t.column("organization", .text).notNull()
+                t.column("created_at", .text).notNull()
+                t.column("revoked_at", .text)
+            }
+        }
         return m
     }
 
@@ -196,5 +207,50 @@ public final class SQLiteReportStore: ReportStore {
             s.signer = SignerIdentity(name: name, organization: organization, keyID: keyID)
         }
         return s
+    }
+}
+
+extension SQLiteReportStore: AccessTokenStore {
+    public func addToken(hash: String, role: AccessRole, organization: String) throws -> AccessTokenRecord {
+        let record = AccessTokenRecord(
+            id: String(hash.prefix(8)), role: role, organization: organization,
+            createdAt: ISO8601DateFormatter().string(from: Date()), revokedAt: nil)
+        try queue.write { db in
+            try db.execute(
+                sql: "INSERT INTO access_token (hash, id, role, organization, created_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [hash, record.id, role.rawValue, organization, record.createdAt])
+        }
+        return record
+    }
+
+    public func activeToken(hash: String) throws -> AccessTokenRecord? {
+        try queue.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT id, role, organization, created_at, revoked_at FROM access_token WHERE hash = ? AND revoked_at IS NULL",
+                arguments: [hash]
+            ).flatMap(Self.tokenRecord)
+        }
+    }
+
+    public func tokens() throws -> [AccessTokenRecord] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, role, organization, created_at, revoked_at FROM access_token ORDER BY created_at, id")
+                .compactMap(Self.tokenRecord)
+        }
+    }
+
+    public func revokeToken(id: String) throws -> Bool {
+        try queue.write { db in
+            try db.execute(
+                sql: "UPDATE access_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                arguments: [ISO8601DateFormatter().string(from: Date()), id])
+            return db.changesCount == 1
+        }
+    }
+
+    private static func tokenRecord(_ row: Row) -> AccessTokenRecord? {
+        guard let role = AccessRole(rawValue: row["role"]) else { return nil }
+        return AccessTokenRecord(
+            id: row["id"], role: role, organization: row["organization"], createdAt: row["created_at"], revokedAt: row["revoked_at"])
     }
 }

@@ -139,6 +139,7 @@ struct AggregationTests {
         #expect(
             try reopened.appliedMigrations() == [
                 "v1: reports, findings, rules", "v2: an assessment is stored once", "v3: who signed a report",
+                "v4: access tokens of the service",
             ])
     }
 

@@ -17,7 +17,8 @@ struct VenueAudit: ParsableCommand {
         version: version,
         subcommands: [
             AuditCommand.self, ValidateCommand.self, PoliciesCommand.self, WaiversCommand.self, InitCommand.self, SchemaCommand.self,
-            AggregateCommand.self, DiffCommand.self, KeysCommand.self, VerifyCommand.self, CorpusCommand.self,
+            AggregateCommand.self, DiffCommand.self, KeysCommand.self, VerifyCommand.self, ServeCommand.self, TokensCommand.self,
+            CorpusCommand.self,
         ]
     )
 
@@ -42,7 +43,11 @@ public enum VenueAuditMain {
         }
         do {
             var command = try VenueAudit.parseAsRoot()
-            try command.run()
+            if var serving = command as? any AsyncParsableCommand {
+                try await serving.run()
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

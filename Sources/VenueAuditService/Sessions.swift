@@ -1,0 +1,87 @@
+import Aggregation
+import Foundation
+
+/// Regulators' browser sessions, in memory: a random id in an HttpOnly cookie maps to the
+/// token holder it was opened for, until it expires, is closed, or the service restarts.
+/// The token itself never reaches the browser after sign-in.
+final class Sessions: @unchecked Sendable {
+    private let lifetime: TimeInterval
+    private let lock = NSLock()
+    private var open: [String: (holder: AccessTokenRecord, expires: Date)] = [:]
+
+    init(lifetime: TimeInterval) { self.lifetime = lifetime }
+
+    /// Opens a session for `holder` and returns its id.
+    func open(_ holder: AccessTokenRecord) -> String {
+        let id = AccessToken.makeSecret()
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        open = open.filter { $0.value.expires > now }
+        open[id] = (holder, now.addingTimeInterval(lifetime))
+        return id
+    }
+
+    func holder(of id: String) -> AccessTokenRecord? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let session = open[id], session.expires > Date() else { return nil }
+        return session.holder
+    }
+
+    func close(_ id: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        open[id] = nil
+    }
+}
+
+/// Runs synchronous work on another thread and waits for it at most a time limit.
+enum Deadline {
+    struct Exceeded: Error {}
+
+    /// The work's result, or `Exceeded` when the limit passes first (the work then finishes
+    /// in the background and its result is dropped).
+    static func run<T: Sendable>(within limit: Duration, _ work: @escaping @Sendable () throws -> T) async throws -> T {
+        let once = Once<T>()
+        return try await withCheckedThrowingContinuation { continuation in
+            once.set(continuation)
+            Task.detached { once.resume(Result { try work() }) }
+            Task.detached {
+                try? await Task.sleep(for: limit)
+                once.resume(.failure(Exceeded()))
+            }
+        }
+    }
+
+    /// Resumes a continuation exactly once, whichever of the two tasks comes first.
+    private final class Once<T: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var continuation: CheckedContinuation<T, any Error>?
+        private var pending: Result<T, any Error>?
+
+        func set(_ c: CheckedContinuation<T, any Error>) {
+            lock.lock()
+            if let pending {
+                lock.unlock()
+                c.resume(with: pending)
+                return
+            }
+            continuation = c
+            lock.unlock()
+        }
+
+        func resume(_ result: Result<T, any Error>) {
+            lock.lock()
+            guard let c = continuation else {
+                if pending == nil { pending = result }
+                lock.unlock()
+                return
+            }
+            continuation = nil
+            pending = result
+            lock.unlock()
+            c.resume(with: result)
+        }
+    }
+}
