@@ -11,7 +11,8 @@ import ReportStore
 import Reporters
 import TestSupport
 import Testing
-import VenueAuditService
+
+@testable import VenueAuditService
 
 /// Log lines a test can read back.
 final class CapturedLog: @unchecked Sendable {
@@ -447,5 +448,35 @@ struct ServicePageTests {
                 #expect(String(response.body).hasPrefix("# CN-PIPL-19-RETENTION"))
             }
         }
+    }
+}
+
+@Suite("venue-audit serve: time limits")
+struct ServiceDeadlineTests {
+    final class Answer: Sendable {}
+
+    @Test("a request that takes longer than the limit is answered 503, and logged as such")
+    func timeout() async throws {
+        let service = try TestService(timeout: .milliseconds(1))
+        try await service.app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/audit", method: .post, body: ByteBuffer(string: try TestService.chengdu)) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(String(response.body).contains("longer than the service allows"))
+            }
+        }
+        #expect(service.log.all.contains { $0.contains("status=503") })
+    }
+
+    @Test("once the answer is handed over nothing keeps it: the timer does not hold it for the whole limit")
+    func answerReleased() async throws {
+        weak var kept: Answer?
+        do {
+            let answer = try await Deadline.run(within: .seconds(30)) { Answer() }
+            kept = answer
+            #expect(kept != nil)
+        }
+        // Give the cancelled timer task a moment to end.
+        for _ in 0..<50 where kept != nil { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(kept == nil)
     }
 }
