@@ -40,17 +40,22 @@ final class Sessions: @unchecked Sendable {
 enum Deadline {
     struct Exceeded: Error {}
 
+    /// The timers' own queue: a serial queue, so its timers fire on time even while every
+    /// thread of Swift's cooperative pool is busy auditing (a timer task on that pool waited
+    /// for the very work it was timing).
+    private static let timers = DispatchQueue(label: "venue-audit.deadline")
+
     /// The work's result, or `Exceeded` when the limit passes first (the work then finishes
     /// in the background and its result is dropped). The timer is cancelled as soon as the work
-    /// is done, and nothing keeps the result once it is handed over: a timer left sleeping for
-    /// the whole limit held every answer of the last 30 seconds in memory under load.
+    /// is done, and nothing keeps the result once it is handed over: a timer that held it kept
+    /// every answer of the last 30 seconds in memory under load.
     static func run<T: Sendable>(within limit: Duration, _ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let once = Once(continuation)
-            let timer = Task.detached {
-                try? await Task.sleep(for: limit)
-                if !Task.isCancelled { once.resume(.failure(Exceeded())) }
-            }
+            let timer = DispatchWorkItem { once.resume(.failure(Exceeded())) }
+            let (seconds, attoseconds) = limit.components
+            timers.asyncAfter(
+                deadline: .now() + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)), execute: timer)
             Task.detached {
                 let result = Result { try work() }
                 timer.cancel()
@@ -59,8 +64,8 @@ enum Deadline {
         }
     }
 
-    /// Resumes a continuation exactly once, whichever of the two tasks comes first, and then
-    /// lets go of it.
+    /// Resumes a continuation exactly once, whichever of the two comes first, and then lets go
+    /// of it.
     private final class Once<T: Sendable>: @unchecked Sendable {
         private let lock = NSLock()
         private var continuation: CheckedContinuation<T, any Error>?
