@@ -92,7 +92,7 @@ def main():
         if os.path.exists(key + suffix):
             os.remove(key + suffix)
     subprocess.run([binary, "keys", "new", "--out", key], check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([binary, "audit", os.path.join(ROOT, "samples"), "--format", "xml", "--out", reports, "--quiet"],
+    subprocess.run([binary, "audit", os.path.join(ROOT, "samples"), "--format", "xml,xml-v1", "--out", reports, "--quiet"],
                    stdout=subprocess.DEVNULL)
     subprocess.run([binary, "audit", os.path.join(ROOT, "samples/cn-chengdu-mall-2020.yaml"), "--format", "xml",
                     "--out", reports + "-signed", "--sign-key", key + ".pem", "--quiet"], stdout=subprocess.DEVNULL)
@@ -119,10 +119,13 @@ def main():
         "rationale", "remediation", "citations", "examples", "status", "since", "effective_from", "effective_to",
         "params", "pack", "rules", "kind", "version", "expect", "venue", "at"})
     dictionary(f"{dicts}/waiver.dict", words | {"waivers", "rule", "target", "reason", "expires", "approved_by"})
-    xsd = open(os.path.join(ROOT, "schemas/venue-audit-report-1.xsd"), encoding="utf-8").read()
-    names = set(re.findall(r'name="([a-z][a-z0-9-]*)"', xsd))
+    names = set()
+    for version in (1, 2):
+        with open(os.path.join(ROOT, f"schemas/venue-audit-report-{version}.xsd"), encoding="utf-8") as f:
+            names |= set(re.findall(r'name="([a-z][a-z0-9-]*)"', f.read()))
     dictionary(f"{dicts}/report.dict", {f"<{n}" for n in names} | {f"{n}=" for n in names} | {
-        "<ds:Signature", "</ds:Signature>", "<digest algorithm=\"sha-256\">", "</report>", "urn:venue-audit:report:1"})
+        "<ds:Signature", "</ds:Signature>", "<digest algorithm=\"sha-256\">", "</report>", "urn:venue-audit:report:1",
+        "urn:venue-audit:report:2"})
     dictionary(f"{dicts}/signature.dict", {"signers", "name", "organization", "public_key_file", "public_key",
                                           "valid_from", "valid_to", "revoked", "-----BEGIN PUBLIC KEY-----",
                                           "-----END PUBLIC KEY-----", "<ds:Signature", "<ds:KeyName>",

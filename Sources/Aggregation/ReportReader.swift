@@ -13,7 +13,10 @@ import ReportFormat
 /// picked out of the nodes as they pass and kept only if the whole document turned out valid.
 /// Sendable: the compiled schema is shared read-only and every call makes its own reader.
 public struct ReportReader: Sendable {
+    /// The schemas of format versions 2 and 1; a report is validated against the one its
+    /// namespace names.
     private let validator: XMLSchemaValidator
+    private let validator1: XMLSchemaValidator
     /// The version of the tool reading; a report written by a newer one is refused, since its
     /// meaning may have changed. Nil accepts any version.
     public var toolVersion: String?
@@ -32,7 +35,8 @@ public struct ReportReader: Sendable {
 
     /// Compiles the report schema once.
     public init(toolVersion: String? = nil, now: Date = Date()) throws {
-        validator = try XMLSchemaValidator.reportSchema()
+        validator = try XMLSchemaValidator.reportSchema(version: 2)
+        validator1 = try XMLSchemaValidator.reportSchema(version: 1)
         self.toolVersion = toolVersion
         self.now = now
         self.today = Self.day(of: now)
@@ -70,10 +74,16 @@ public struct ReportReader: Sendable {
     ///   `ruleTitles` leaves them out, which spares reading the same titles in every report.
     public func read(bytes: [UInt8], path: String, knownTitles: Set<String> = []) -> Result<ReportSummary, ReportRejection> {
         var state = SummaryParser(path: path, knownTitles: knownTitles)
-        let diagnostics = bytes.withUnsafeBytes { raw in validator.read(bytes: raw, name: path) { state.visit($0) } }
+        var version = 2
+        let diagnostics = bytes.withUnsafeBytes { raw in
+            version = ReportSchema.version(of: raw)
+            return (version == 1 ? validator1 : validator).read(bytes: raw, name: path) { state.visit($0) }
+        }
         // Validity first: a document is only known to be valid once its last node was read,
         // so nothing gathered on the way counts unless every node passed.
-        if let rejection = Self.classify(diagnostics, bytes: bytes, path: path) { return .failure(rejection) }
+        if let rejection = Self.classify(diagnostics, bytes: bytes, path: path, version: version) {
+            return .failure(rejection)
+        }
         let digest: String
         switch ReportDigest.check(bytes) {
         case .valid(let d): digest = d
@@ -109,8 +119,8 @@ public struct ReportReader: Sendable {
     /// Why a valid, untouched report is still not believed, if it is not: a digest only shows
     /// the report is as written, and anyone can write one.
     private func believable(_ parsed: SummaryParser, _ summary: ReportSummary) -> (ReportRejection.Reason, String)? {
-        if parsed.formatVersion != "1" {
-            return (.implausible, "report format version '\(parsed.formatVersion)' is not one this tool reads (1)")
+        if parsed.formatVersion != "1" && parsed.formatVersion != "2" {
+            return (.implausible, "report format version '\(parsed.formatVersion)' is not one this tool reads (1, 2)")
         }
         if let toolVersion, Self.isNewer(parsed.toolVersion, than: toolVersion) {
             return (
@@ -200,7 +210,7 @@ public struct ReportReader: Sendable {
     // MARK: - Private
 
     /// The rejection the validator's diagnostics amount to, or nil when the report is valid.
-    static func classify(_ diagnostics: [XMLDiagnostic], bytes: [UInt8], path: String) -> ReportRejection? {
+    static func classify(_ diagnostics: [XMLDiagnostic], bytes: [UInt8], path: String, version: Int = 2) -> ReportRejection? {
         let problems = diagnostics.filter { $0.level != .warning }
         guard let first = problems.first else { return nil }
         let located = problems.prefix(5).map { d -> Diagnostic in
@@ -223,7 +233,7 @@ public struct ReportReader: Sendable {
         switch reason {
         case .truncated: summary = "the report stops before its end (no closing </report>); it was cut off while copied or written"
         case .malformed: summary = "the report is not well-formed XML"
-        default: summary = "the report is not valid against venue-audit-report-1.xsd"
+        default: summary = "the report is not valid against venue-audit-report-\(version).xsd"
         }
         let at = FileLocation(file: path, line: max(first.line, 1), column: max(first.column, 1))
         out.insert(.error(reason.code, summary, at: at), at: 0)
@@ -317,6 +327,12 @@ struct SummaryParser {
         case 2:
             if Self.equal(name, "finding") {
                 finding(r)
+            } else if Self.equal(name, "pass") {
+                compact(r, .pass)
+            } else if Self.equal(name, "not-applicable") {
+                compact(r, .notApplicable)
+            } else if Self.equal(name, "rule") {
+                rule(r)
             } else if inVenue, Self.equal(name, "name") {
                 venueName = text(r)
             } else if inVenue, Self.equal(name, "district") {
@@ -389,6 +405,23 @@ struct SummaryParser {
         findings.append(FindingSummary(rule: rule, target: attribute(r, "target"), severity: severity, state: state))
         // binding="false": the rule cannot make the venue non-compliant. Older reports lack the
         // attribute, and every rule counted when they were written.
+        if attribute(r, "binding") == "false" { nonBinding.insert(rule) }
+        if titles[rule] == nil && !knownTitles.contains(rule) { currentRule = rule }
+    }
+
+    /// A passed or not-applicable finding of format 2, whose state is its element's name.
+    private mutating func compact(_ r: OpaquePointer, _ state: FindingState) {
+        currentRule = nil
+        guard let rule = attribute(r, "rule"), let severity = attribute(r, "severity").flatMap(Severity.init(rawValue:))
+        else { return }
+        findings.append(FindingSummary(rule: rule, target: attribute(r, "target"), severity: severity, state: state))
+    }
+
+    /// A rule of format 2: whether it binds, and its titles (its first children).
+    private mutating func rule(_ r: OpaquePointer) {
+        currentRule = nil
+        titleEN = nil
+        guard let rule = attribute(r, "id") else { return }
         if attribute(r, "binding") == "false" { nonBinding.insert(rule) }
         if titles[rule] == nil && !knownTitles.contains(rule) { currentRule = rule }
     }

@@ -40,6 +40,13 @@ public enum ReportDigest {
         return String(decoding: sealed, as: UTF8.self)
     }
 
+    /// Fills in the digest of a report rendered as bytes, in place.
+    public static func seal(bytes: inout [UInt8]) {
+        guard let range = hexRange(in: bytes) else { return }
+        let digest = hex(SHA256.hash(data: bytes))
+        bytes.replaceSubrange(range, with: digest.utf8)
+    }
+
     /// Checks the digest of the report in `bytes`.
     public static func check(_ bytes: [UInt8]) -> Check {
         guard let range = hexRange(in: bytes) else { return .missing }

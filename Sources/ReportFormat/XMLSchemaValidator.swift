@@ -98,8 +98,10 @@ public final class XMLSchemaValidator: @unchecked Sendable {
         schema = try Self.parse(p)
     }
 
-    /// The schema of venue-audit reports, format version 1 (`ReportSchema.xsd`).
-    public static func reportSchema() throws -> XMLSchemaValidator { try XMLSchemaValidator(xsd: ReportSchema.xsd) }
+    /// The schema of venue-audit reports in format `version` (2, the one the tool writes, or 1).
+    public static func reportSchema(version: Int = 2) throws -> XMLSchemaValidator {
+        try XMLSchemaValidator(xsd: version == 1 ? ReportSchema.xsd1 : ReportSchema.xsd)
+    }
 
     deinit { xmlSchemaFree(schema) }
 

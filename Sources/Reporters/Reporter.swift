@@ -66,7 +66,7 @@ public enum Reporters {
     /// Every built-in format, in the order `venue-audit reporters` prints them.
     public static let all: [any Reporter.Type] = [
         XMLReporter.self, HTMLReporter.self, SARIFReporter.self,
-        JUnitReporter.self, JSONReporter.self, TextReporter.self,
+        JUnitReporter.self, JSONReporter.self, TextReporter.self, XMLReporterV1.self,
     ]
 
     /// The format whose identifier is `identifier`, or nil (a usage error listing `identifiers`).

@@ -2,21 +2,27 @@ import AuditBasics
 import AuditResults
 import ReportFormat
 
-/// Writes the canonical report: namespaced XML, valid against `schemas/venue-audit-report-1.xsd`
-/// (embedded as `ReportSchema.xsd`).
+/// Writes the canonical report, format version 2: namespaced XML, valid against
+/// `schemas/venue-audit-report-2.xsd` (embedded as `ReportSchema.xsd`).
 ///
-/// Scalars are attributes and free text is element content, so the aggregator can stream many
-/// reports with `xmlTextReader` and read a finding's rule, state and severity from its start
-/// tag. Findings keep the engine's order. Every string passes through `LibXML.xml10Safe`. The
-/// last element is the report's own SHA-256 (`ReportDigest`), so a changed report is detected.
+/// Each rule the report needs to explain appears once, under `<rules>`, with its titles,
+/// expectation, citations and remediation in both languages; the instruments those citations
+/// name appear once, under `<instruments>`. A finding refers to its rule and carries only what
+/// is its own: state, target, location, message, evidence, waiver. Passed and not-applicable
+/// findings are one empty element each (`<pass/>`, `<not-applicable/>`), naming rule, severity,
+/// scope and target. The summary comes before the findings, and a finding's rule, state and
+/// severity are on its start tag, so `aggregate` streams reports as before. Findings keep the
+/// engine's order. The last element is the report's own SHA-256 (`ReportDigest`).
+///
+/// The XML goes straight into a byte buffer (`XMLBytes`), escaped by construction.
 public struct XMLReporter: Reporter {
     // MARK: - Reporter conformance
 
     public static let identifier = "xml"
     public static let fileExtension = "xml"
-    public static let summary = "canonical XML report, valid against the published XSD"
+    public static let summary = "canonical XML report (format version 2), valid against the published XSD"
 
-    /// The namespace of format version 1 (`ReportSchema.namespace`).
+    /// The namespace of format version 2 (`ReportSchema.namespace`).
     public static let namespace = ReportSchema.namespace
 
     public let context: ReportContext
@@ -24,184 +30,317 @@ public struct XMLReporter: Reporter {
     public init(context: ReportContext) { self.context = context }
 
     public func render(_ result: AuditResult) throws -> String {
-        let w = try XMLWriter()
-        try w.startDocument()
-        try w.element(
-            "report",
-            attributes: [
-                ("xmlns", Self.namespace), ("version", "1"), ("tool-version", context.toolVersion),
-                ("generated-at", context.generatedAtISO), ("language", context.language.rawValue),
-            ]
-        ) {
-            try writeHeader(result, to: w)
-            try writeSummary(result, to: w)
-            try w.element("findings") {
-                let problems = ReportFormatting.sharedProblemNumbers(result.findings)
-                for (finding, problem) in zip(result.findings, problems) {
-                    try write(finding, problem: problem, venueID: result.venue.id, jurisdiction: result.venue.jurisdiction, to: w)
-                }
-            }
-            try writeObservations(result.observations, to: w)
-            try writeDiagnostics(result.diagnostics, to: w)
-            try w.element("digest", ReportDigest.placeholder, attributes: [("algorithm", ReportDigest.algorithm)])
+        String(decoding: renderBytes(result), as: UTF8.self)
+    }
+
+    /// The report as UTF-8 bytes, sealed with its digest.
+    public func renderBytes(_ result: AuditResult) -> [UInt8] {
+        var w = XMLBytes(capacity: 4096 + result.findings.count * 160)
+        w.start("report")
+        w.attribute("xmlns", Self.namespace)
+        w.append(#" version="2""#)
+        w.attribute("tool-version", context.toolVersion)
+        w.attribute("generated-at", context.generatedAtISO)
+        w.attribute("language", context.language.rawValue)
+        w.open()
+        let inputPath = result.input.path
+        writeHeader(result, to: &w)
+        writeSummary(result, to: &w)
+        let explained = Explained(result.findings)
+        writeInstruments(explained, to: &w)
+        writeRules(explained, jurisdiction: result.venue.jurisdiction, to: &w)
+        w.start("findings")
+        w.open()
+        let problems = ReportFormatting.sharedProblemNumbers(result.findings)
+        for (finding, problem) in zip(result.findings, problems) {
+            write(finding, problem: problem, explained: explained, inputPath: inputPath, to: &w)
         }
-        try w.endDocument()
-        return ReportDigest.seal(try w.contents())
+        w.end("findings")
+        writeObservations(result.observations, inputPath: inputPath, to: &w)
+        writeDiagnostics(result.diagnostics, inputPath: inputPath, to: &w)
+        w.start("digest")
+        w.attribute("algorithm", ReportDigest.algorithm)
+        w.text(ReportDigest.placeholder, end: "digest")
+        w.end("report")
+        var bytes = w.bytes
+        ReportDigest.seal(bytes: &bytes)
+        return bytes
     }
 
     // MARK: - Private
 
-    private func writeHeader(_ result: AuditResult, to w: XMLWriter) throws {
-        try w.emptyElement(
-            "input",
-            attributes: [
-                ("path", result.input.path), ("sha256", result.input.sha256),
-                ("document-index", String(result.input.documentIndex)),
-                ("personal-data-found", String(result.personalDataFoundInInput)),
-            ]
-        )
-        try w.emptyElement(
-            "profile",
-            attributes: [
-                ("id", result.profile.id), ("version", result.profile.version), ("as-of", result.asOf.description),
-            ]
-        )
-        try w.element("packs") {
-            for pack in result.packs {
-                try w.emptyElement("pack", attributes: [("id", pack.id), ("version", pack.version)])
+    /// Whether a finding is written in full (with its rule under `<rules>`) or as one element.
+    private static func isDetailed(_ f: Finding) -> Bool { f.state != .pass && f.state != .notApplicable }
+
+    /// The rules and instruments a report explains: those of its detailed findings, in order of
+    /// first appearance, each rule with the texts of its first detailed finding.
+    private struct Explained {
+        struct Rule {
+            let first: Finding
+            /// The position of each citation key in the rule's citation list (1-based).
+            let citationIndex: [String: Int]
+        }
+        var rules: [(id: String, rule: Rule)] = []
+        var ruleByID: [String: Rule] = [:]
+        /// Instrument key → the first citation that named it (its name, URL and force).
+        var instruments: [(key: String, citation: Citation)] = []
+        var instrumentByKey: [String: Citation] = [:]
+
+        init(_ findings: [Finding]) {
+            for f in findings where XMLReporter.isDetailed(f) && ruleByID[f.ruleID] == nil {
+                var index: [String: Int] = [:]
+                for (i, c) in f.rule.citations.enumerated() where index[c.key] == nil { index[c.key] = i + 1 }
+                let rule = Rule(first: f, citationIndex: index)
+                rules.append((f.ruleID, rule))
+                ruleByID[f.ruleID] = rule
+                for c in f.rule.citations {
+                    let key = Self.instrumentKey(c)
+                    if instrumentByKey[key] == nil {
+                        instrumentByKey[key] = c
+                        instruments.append((key, c))
+                    }
+                }
             }
         }
+
+        /// `cn-pipl` of `cn-pipl#art-19`.
+        static func instrumentKey(_ c: Citation) -> String {
+            if let hash = c.key.firstIndex(of: "#") { return String(c.key[..<hash]) }
+            return c.key
+        }
+    }
+
+    private func writeHeader(_ result: AuditResult, to w: inout XMLBytes) {
+        w.start("input")
+        w.attribute("path", result.input.path)
+        w.attribute("sha256", result.input.sha256)
+        w.attribute("document-index", result.input.documentIndex)
+        w.attribute("personal-data-found", result.personalDataFoundInInput)
+        w.close()
+        w.start("profile")
+        w.attribute("id", result.profile.id)
+        w.attribute("version", result.profile.version)
+        w.attribute("as-of", result.asOf.description)
+        w.close()
+        w.start("packs")
+        w.open()
+        for pack in result.packs {
+            w.start("pack")
+            w.attribute("id", pack.id)
+            w.attribute("version", pack.version)
+            w.close()
+        }
+        w.end("packs")
         let venue = result.venue
-        try w.element(
-            "venue",
-            attributes: [("id", venue.id), ("type", venue.type), ("jurisdiction", venue.jurisdiction)]
-        ) {
-            try w.element("name", venue.name)
-            try w.element("district", venue.district)
-            try w.element("operator", venue.operatorName)
+        w.start("venue")
+        w.attribute("id", venue.id)
+        w.attribute("type", venue.type)
+        w.attribute("jurisdiction", venue.jurisdiction)
+        if venue.name == nil && venue.district == nil && venue.operatorName == nil {
+            w.close()
+        } else {
+            w.open()
+            w.element("name", venue.name)
+            w.element("district", venue.district)
+            w.element("operator", venue.operatorName)
+            w.end("venue")
         }
         let assessment = result.assessment
-        try w.element(
-            "assessment",
-            attributes: [("kind", assessment.kind), ("date", assessment.date?.description)]
-        ) {
-            try w.element("assessor", assessment.assessor)
-            try w.element("organization", assessment.organization)
+        w.start("assessment")
+        w.attribute("kind", assessment.kind)
+        w.attribute("date", assessment.date?.description)
+        if assessment.assessor == nil && assessment.organization == nil {
+            w.close()
+        } else {
+            w.open()
+            w.element("assessor", assessment.assessor)
+            w.element("organization", assessment.organization)
+            w.end("assessment")
         }
     }
 
-    private func writeSummary(_ result: AuditResult, to w: XMLWriter) throws {
+    private func writeSummary(_ result: AuditResult, to w: inout XMLBytes) {
         let states = result.countsByState
         let failing = result.failuresBySeverity
-        try w.element(
-            "summary",
-            attributes: [
-                ("verdict", result.verdict.rawValue), ("fail-threshold", result.failThreshold.rawValue),
-                ("findings", String(result.findings.count)),
-            ]
-        ) {
-            try w.emptyElement(
-                "states",
-                attributes: FindingState.allCases.map { ($0.rawValue, String(states[$0] ?? 0)) }
-            )
-            try w.emptyElement(
-                "failing",
-                attributes: ReportFormatting.severityOrder.map { ($0.rawValue, String(failing[$0] ?? 0)) }
-            )
+        w.start("summary")
+        w.attribute("verdict", result.verdict.rawValue)
+        w.attribute("fail-threshold", result.failThreshold.rawValue)
+        w.attribute("findings", result.findings.count)
+        w.open()
+        w.start("states")
+        w.attribute("pass", states[.pass] ?? 0)
+        w.attribute("fail", states[.fail] ?? 0)
+        w.attribute("unknown", states[.unknown] ?? 0)
+        w.attribute("not_applicable", states[.notApplicable] ?? 0)
+        w.attribute("waived", states[.waived] ?? 0)
+        w.attribute("error", states[.error] ?? 0)
+        w.close()
+        w.start("failing")
+        w.attribute("critical", failing[.critical] ?? 0)
+        w.attribute("high", failing[.high] ?? 0)
+        w.attribute("medium", failing[.medium] ?? 0)
+        w.attribute("low", failing[.low] ?? 0)
+        w.attribute("info", failing[.info] ?? 0)
+        w.close()
+        w.end("summary")
+    }
+
+    private func writeInstruments(_ explained: Explained, to w: inout XMLBytes) {
+        w.start("instruments")
+        guard !explained.instruments.isEmpty else { return w.close() }
+        w.open()
+        for (key, c) in explained.instruments {
+            w.start("instrument")
+            w.attribute("key", key)
+            w.attribute("url", c.url)
+            w.attribute("force", c.force?.rawValue)
+            w.open()
+            w.bilingual("name", en: c.instrument.en, zh: c.instrument.zh)
+            w.end("instrument")
+        }
+        w.end("instruments")
+    }
+
+    private func writeRules(_ explained: Explained, jurisdiction: String?, to w: inout XMLBytes) {
+        w.start("rules")
+        guard !explained.rules.isEmpty else { return w.close() }
+        w.open()
+        for (id, rule) in explained.rules {
+            let f = rule.first
+            w.start("rule")
+            w.attribute("id", id)
+            w.attribute("pack", f.packID)
+            w.attribute("severity", f.severity.rawValue)
+            w.attribute("scope", f.scope)
+            w.attribute("practice", f.isPractice)
+            w.attribute("force", f.force.rawValue)
+            w.attribute("binding", f.bindsVenue)
+            w.attribute("help", context.ruleDocURL(id))
+            w.open()
+            w.bilingual("title", en: f.title.en, zh: f.title.zh)
+            if let expects = f.expects { w.bilingual("expects", en: expects.en, zh: expects.zh) }
+            if !f.rule.citations.isEmpty {
+                w.start("citations")
+                w.open()
+                for c in f.rule.citations { write(c, explained: explained, jurisdiction: jurisdiction, to: &w) }
+                w.end("citations")
+            }
+            w.bilingual("remediation", en: f.remediation.en, zh: f.remediation.zh)
+            w.end("rule")
+        }
+        w.end("rules")
+    }
+
+    /// A citation under its rule; URL, force and name only where they differ from its instrument's.
+    private func write(_ c: Citation, explained: Explained, jurisdiction: String?, to w: inout XMLBytes) {
+        let instrument = explained.instrumentByKey[Explained.instrumentKey(c)]
+        w.start("citation")
+        w.attribute("key", c.key)
+        w.attribute("provision", c.provision)
+        if c.url != instrument?.url { w.attribute("url", c.url) }
+        if c.force != instrument?.force { w.attribute("force", c.force?.rawValue) }
+        w.attribute("binds-venue", c.binds(venueJurisdiction: jurisdiction))
+        w.attribute("effective-from", c.effectiveFrom?.description)
+        w.attribute("effective-to", c.effectiveTo?.description)
+        if c.instrument == instrument?.instrument {
+            w.close()
+        } else {
+            w.open()
+            w.bilingual("name", en: c.instrument.en, zh: c.instrument.zh)
+            w.end("citation")
         }
     }
 
-    private func write(_ f: Finding, problem: Int?, venueID: String, jurisdiction: String?, to w: XMLWriter) throws {
-        try w.element(
-            "finding",
-            attributes: [
-                ("rule", f.ruleID), ("pack", f.packID), ("severity", f.severity.rawValue),
-                ("state", f.state.rawValue), ("scope", f.scope), ("target", f.targetID),
-                ("practice", String(f.isPractice)), ("force", f.force.rawValue), ("binding", String(f.bindsVenue)),
-                ("help", context.ruleDocURL(f.ruleID)), ("problem", problem.map(String.init)),
-            ]
-        ) {
-            try location(f.location, to: w)
-            try w.element("source-line", f.sourceLine)
-            try text("title", f.title, to: w)
-            try text("message", f.message, to: w)
-            if let expected = f.expected { try text("expected", expected, to: w) }
-            if let expects = f.expects { try text("expects", expects, to: w) }
-            if !f.evidence.isEmpty {
-                try w.element("evidence") {
-                    for item in f.evidence {
-                        try w.element("item", attributes: [("name", item.name)]) {
-                            try location(item.location, to: w)
-                            try w.element("value", item.value)
-                        }
-                    }
-                }
-            }
-            if !f.citations.isEmpty {
-                try w.element("citations") {
-                    for c in f.citations {
-                        try w.element(
-                            "citation",
-                            attributes: [
-                                ("key", c.key), ("provision", c.provision), ("url", c.url), ("force", c.force?.rawValue),
-                                ("binds-venue", String(c.binds(venueJurisdiction: jurisdiction))),
-                                ("effective-from", c.effectiveFrom?.description), ("effective-to", c.effectiveTo?.description),
-                            ]
-                        ) {
-                            try text("instrument", c.instrument, to: w)
-                        }
-                    }
-                }
-            }
-            try text("remediation", f.remediation, to: w)
-            if let waiver = f.waiver {
-                try w.element(
-                    "waiver",
-                    attributes: [("active", String(waiver.active)), ("expires", waiver.expires.description)]
-                ) {
-                    try location(waiver.location, to: w)
-                    try w.element("reason", waiver.reason)
-                    try w.element("approved-by", waiver.approvedBy)
-                }
-            }
+    private func write(_ f: Finding, problem: Int?, explained: Explained, inputPath: String, to w: inout XMLBytes) {
+        guard Self.isDetailed(f), let rule = explained.ruleByID[f.ruleID] else {
+            let name: StaticString = f.state == .pass ? "pass" : "not-applicable"
+            w.start(name)
+            w.attribute("rule", f.ruleID)
+            w.attribute("severity", f.severity.rawValue)
+            w.attribute("scope", f.scope)
+            w.attribute("target", f.targetID)
+            w.close()
+            return
         }
+        w.start("finding")
+        w.attribute("rule", f.ruleID)
+        w.attribute("state", f.state.rawValue)
+        w.attribute("severity", f.severity.rawValue)
+        w.attribute("target", f.targetID)
+        w.attribute("problem", problem.map(String.init))
+        location(f.location, inputPath: inputPath, to: &w)
+        if let narrowed = f.citationsInForce {
+            let numbers = narrowed.compactMap { rule.citationIndex[$0.key] }.map(String.init)
+            w.attribute("cites", numbers.joined(separator: " "))
+        }
+        w.open()
+        w.element("source-line", f.sourceLine)
+        w.bilingual("message", en: f.message.en, zh: f.message.zh)
+        if let expects = f.expects, expects != rule.first.expects {
+            w.bilingual("expects", en: expects.en, zh: expects.zh)
+        }
+        for item in f.evidence {
+            w.start("evidence")
+            w.attribute("name", item.name)
+            location(item.location, inputPath: inputPath, to: &w)
+            w.text(item.value, end: "evidence")
+        }
+        if let waiver = f.waiver {
+            w.start("waiver")
+            w.attribute("active", waiver.active)
+            w.attribute("expires", waiver.expires.description)
+            location(waiver.location, inputPath: inputPath, to: &w)
+            w.open()
+            w.element("reason", waiver.reason)
+            w.element("approved-by", waiver.approvedBy)
+            w.end("waiver")
+        }
+        w.end("finding")
     }
 
-    private func writeObservations(_ observations: [ObservationInfo], to w: XMLWriter) throws {
-        try w.element("observations") {
-            for o in observations {
-                try w.element("observation", attributes: [("kind", o.kind), ("at", o.at)]) {
-                    try location(o.location, to: w)
-                    try w.element("note", o.note)
-                    for e in o.evidence { try w.element("evidence", e) }
-                }
+    private func writeObservations(_ observations: [ObservationInfo], inputPath: String, to w: inout XMLBytes) {
+        w.start("observations")
+        guard !observations.isEmpty else { return w.close() }
+        w.open()
+        for o in observations {
+            w.start("observation")
+            w.attribute("kind", o.kind)
+            w.attribute("at", o.at)
+            location(o.location, inputPath: inputPath, to: &w)
+            if o.note == nil && o.evidence.isEmpty {
+                w.close()
+                continue
             }
+            w.open()
+            w.element("note", o.note)
+            for e in o.evidence { w.element("evidence", e) }
+            w.end("observation")
         }
+        w.end("observations")
     }
 
-    private func writeDiagnostics(_ diagnostics: [Diagnostic], to w: XMLWriter) throws {
-        try w.element("diagnostics") {
-            for d in diagnostics {
-                try w.element("diagnostic", attributes: [("severity", d.severity.rawValue), ("code", d.code)]) {
-                    try location(d.location, to: w)
-                    try w.element("message", d.message)
-                    for note in d.notes { try w.element("note", note) }
-                }
-            }
+    private func writeDiagnostics(_ diagnostics: [Diagnostic], inputPath: String, to w: inout XMLBytes) {
+        w.start("diagnostics")
+        guard !diagnostics.isEmpty else { return w.close() }
+        w.open()
+        for d in diagnostics {
+            w.start("diagnostic")
+            w.attribute("severity", d.severity.rawValue)
+            w.attribute("code", d.code)
+            location(d.location, inputPath: inputPath, to: &w)
+            w.open()
+            w.element("message", d.message)
+            for note in d.notes { w.element("note", note) }
+            w.end("diagnostic")
         }
+        w.end("diagnostics")
     }
 
-    private func location(_ l: FileLocation?, to w: XMLWriter) throws {
+    /// `file line column` attributes; the file only when it is not the audited input.
+    private func location(_ l: FileLocation?, inputPath: String, to w: inout XMLBytes) {
         guard let l else { return }
-        try w.emptyElement(
-            "location",
-            attributes: [("file", l.file), ("line", String(l.line)), ("column", String(l.column))]
-        )
-    }
-
-    /// Both languages of a text, English first.
-    private func text(_ name: String, _ t: LocalizedText, to w: XMLWriter) throws {
-        try w.element(name, t.en, attributes: [("lang", "en")])
-        try w.element(name, t.zh, attributes: [("lang", "zh")])
+        if l.file != inputPath { w.attribute("file", l.file) }
+        w.attribute("line", l.line)
+        w.attribute("column", l.column)
     }
 }

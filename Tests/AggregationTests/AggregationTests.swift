@@ -53,7 +53,7 @@ struct AggregationTests {
         let invalid = try write("invalid.xml", good.replacingOccurrences(of: "state=\"", with: "state=\"maybe-"))
         let tamperedText =
             good.contains("state=\"fail\"")
-            ? good.replacingOccurrences(of: "state=\"fail\"", with: "state=\"pass\"")
+            ? good.replacingOccurrences(of: "state=\"fail\"", with: "state=\"unknown\"")
             : good.replacingOccurrences(of: "<name>", with: "<name>X")
         let tampered = try write("tampered.xml", tamperedText)
         let duplicate = try write("duplicate.xml", good)

@@ -83,7 +83,10 @@ struct IntegrityAggregationTests {
     func item3TitlesFromCatalogue() throws {
         let sample = try SampleReports(venues: 2)
         defer { sample.remove() }
-        let xml = try String(contentsOfFile: sample.files[0], encoding: .utf8)
+        // A report that writes the rule in full (format 2 gives titles of those rules only).
+        let xml = try #require(
+            sample.files.lazy.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+                .first { $0.contains("<rule id=\"XA-TEST-1-EXPOSURE\"") })
         let planted = try Self.write(
             Self.forge(xml) { $0.replacingOccurrences(of: "Register visible to other visitors", with: "Nothing to see here") },
             "planted.xml", in: sample.directory)

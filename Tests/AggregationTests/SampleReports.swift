@@ -21,8 +21,8 @@ struct SampleReports {
 
     /// Writes the reports; `venues` venues, each with 1 to 4 assessments drawn from `seed`.
     /// With `renaming`, later assessments of some venues give another name or district, or
-    /// none (the same draws from `seed` otherwise).
-    init(venues: Int = 12, seed: UInt64 = 42, renaming: Bool = false) throws {
+    /// none (the same draws from `seed` otherwise). `version` is the XML report format written.
+    init(venues: Int = 12, seed: UInt64 = 42, renaming: Bool = false, version: Int = 2) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("agg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var rng = seed
@@ -67,7 +67,9 @@ struct SampleReports {
         self.results = results
         var files: [String] = []
         for (n, result) in results.enumerated() {
-            let xml = try XMLReporter(context: .pinnedForTests).render(result)
+            let xml =
+                version == 1
+                ? try XMLReporterV1(context: .pinnedForTests).render(result) : try XMLReporter(context: .pinnedForTests).render(result)
             let url = directory.appendingPathComponent("r\(n).xml")
             try xml.write(to: url, atomically: true, encoding: .utf8)
             files.append(url.path)

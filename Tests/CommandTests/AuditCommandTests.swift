@@ -102,11 +102,14 @@ struct AuditCommandTests {
         #expect(only.contains("<p>One venue audited.</p>") && !only.contains("lang=\"zh\""))
     }
 
-    @Test("the report XSD is printed by schema report")
+    @Test("the report XSDs are printed by schema report (format 2) and schema report-1")
     func schemaReport() throws {
-        let run = try ToolRunner.run(["schema", "report"])
-        #expect(run.status == 0)
-        #expect(run.stdout.contains("urn:venue-audit:report:1"))
-        #expect(run.stdout == (try String(contentsOfFile: RepositoryPaths.path("schemas/venue-audit-report-1.xsd"), encoding: .utf8)))
+        for (kind, version) in [("report", 2), ("report-1", 1)] {
+            let run = try ToolRunner.run(["schema", kind])
+            #expect(run.status == 0)
+            #expect(run.stdout.contains("targetNamespace=\"urn:venue-audit:report:\(version)\""))
+            let file = RepositoryPaths.path("schemas/venue-audit-report-\(version).xsd")
+            #expect(run.stdout == (try String(contentsOfFile: file, encoding: .utf8)))
+        }
     }
 }

@@ -163,12 +163,12 @@ enum Reports {
     @Test func aMovedFinding() throws {
         let forged = try Reports.forge(signed) { r in
             // Swap the first two findings.
-            let findings = r.components(separatedBy: "    <finding ")
+            let findings = r.components(separatedBy: "\n<finding ")
             guard findings.count > 3 else { return r }
             var parts = findings
             parts.swapAt(1, 2)
             // The last finding carries the closing </findings>; keep the pieces' own endings.
-            return parts.joined(separator: "    <finding ")
+            return parts.joined(separator: "\n<finding ")
         }
         #expect(problem(forged) == .altered)
     }

@@ -85,7 +85,8 @@ struct ProblemGroupingTests {
     func machineFormats() throws {
         let result = Fixtures.result(findings: Self.findings)
         let xml = try XMLReporter(context: .pinnedForTests).render(result)
-        #expect(xml.components(separatedBy: "<finding ").count - 1 == Self.findings.count)
+        let elements = ["<finding ", "<pass ", "<not-applicable "].map { xml.components(separatedBy: $0).count - 1 }
+        #expect(elements.reduce(0, +) == Self.findings.count)
         #expect(xml.components(separatedBy: "problem=\"1\"").count - 1 == 3)
         #expect(!xml.contains("problem=\"2\""))
         let problems = try XMLSchemaValidator.reportSchema().validate(xml: xml)

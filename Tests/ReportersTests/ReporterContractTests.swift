@@ -7,9 +7,9 @@ import Testing
 
 @Suite("Reporter contract")
 struct ReporterContractTests {
-    @Test("the registry lists six formats with unique identifiers and extensions")
+    @Test("the registry lists six formats and XML format 1, with unique identifiers and extensions")
     func registry() throws {
-        #expect(Reporters.identifiers == ["xml", "html", "sarif", "junit", "json", "text"])
+        #expect(Reporters.identifiers == ["xml", "html", "sarif", "junit", "json", "text", "xml-v1"])
         #expect(Set(Reporters.all.map { $0.fileExtension }).count == Reporters.all.count)
         #expect(Reporters.named("sarif") == SARIFReporter.self)
         #expect(Reporters.named("pdf") == nil)

@@ -9,27 +9,40 @@ import Testing
 @Suite("XML report schema")
 struct XMLSchemaTests {
     private let schema: XMLSchemaValidator
+    private let schema1: XMLSchemaValidator
 
-    init() throws { schema = try XMLSchemaValidator.reportSchema() }
+    init() throws {
+        schema = try XMLSchemaValidator.reportSchema(version: 2)
+        schema1 = try XMLSchemaValidator.reportSchema(version: 1)
+    }
 
-    @Test("the embedded XSD is the file in schemas/")
-    func embeddedSchemaMatchesFile() throws {
-        let url = repositoryRoot.appendingPathComponent("schemas/venue-audit-report-1.xsd")
+    @Test("the embedded XSDs are the files in schemas/", arguments: [2, 1])
+    func embeddedSchemaMatchesFile(version: Int) throws {
+        let url = repositoryRoot.appendingPathComponent("schemas/venue-audit-report-\(version).xsd")
         let onDisk = try String(contentsOf: url, encoding: .utf8)
-        #expect(ReportSchema.xsd == onDisk, "the build embedded another text than schemas/venue-audit-report-1.xsd")
-        #expect(ReportSchema.xsd.contains("targetNamespace=\"\(XMLReporter.namespace)\""))
+        let embedded = version == 2 ? ReportSchema.xsd : ReportSchema.xsd1
+        #expect(embedded == onDisk, "the build embedded another text than \(url.lastPathComponent)")
+        let namespace = version == 2 ? XMLReporter.namespace : XMLReporterV1.namespace
+        #expect(namespace == "urn:venue-audit:report:\(version)")
+        #expect(embedded.contains("targetNamespace=\"\(namespace)\""))
         // The file on disk compiles too (and gives the same verdicts).
         _ = try XMLSchemaValidator(path: url.path)
     }
 
-    @Test("the XML of every fixture is valid", arguments: Fixtures.names + ["hostile", "planted"])
+    @Test("the XML of every fixture is valid, in both format versions", arguments: Fixtures.names + ["hostile", "planted"])
     func fixturesAreValid(fixture: String) throws {
         for language in Language.allCases {
             var context = ReportContext.pinnedForTests
             context.language = language
-            let xml = try XMLReporter(context: context).render(Fixtures.auditResult(named: fixture))
+            let result = try Fixtures.auditResult(named: fixture)
+            let xml = try XMLReporter(context: context).render(result)
             let problems = schema.validate(xml: xml, name: "\(fixture).xml")
             #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")
+            let v1 = try XMLReporterV1(context: context).render(result)
+            let problems1 = schema1.validate(xml: v1, name: "\(fixture).v1.xml")
+            #expect(problems1.isEmpty, "\(problems1.map(\.description).joined(separator: "\n"))")
+            // Each version's document is invalid against the other's schema (the namespace).
+            #expect(!schema1.validate(xml: xml).isEmpty)
         }
     }
 
@@ -38,6 +51,36 @@ struct XMLSchemaTests {
         let path = goldenDirectory.appendingPathComponent("\(fixture).xml").path
         let problems = schema.validate(file: path)
         #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")
+        let path1 = goldenDirectory.appendingPathComponent("\(fixture).v1.xml").path
+        let problems1 = schema1.validate(file: path1)
+        #expect(problems1.isEmpty, "\(problems1.map(\.description).joined(separator: "\n"))")
+    }
+
+    @Test("a version 2 report writes each rule once and passes in one element; it is a fraction of version 1")
+    func smaller() throws {
+        // The mall, with its collection point copied to five more targets: most rules then have
+        // several findings, as in a real venue with several entrances.
+        let mall = Fixtures.mall
+        var findings = mall.findings
+        for n in 1...5 {
+            findings += mall.findings.filter { $0.targetID != nil }.map { f in
+                var copy = f
+                copy.targetID = "\(f.targetID ?? "")-\(n)"
+                return copy
+            }
+        }
+        var result = mall
+        result.findings = findings
+        let v2 = try XMLReporter(context: .pinnedForTests).render(result)
+        let v1 = try XMLReporterV1(context: .pinnedForTests).render(result)
+        #expect(v2.utf8.count * 5 < v1.utf8.count * 2, "\(v2.utf8.count) bytes against \(v1.utf8.count)")
+        let detailed = Set(findings.filter { $0.state != .pass && $0.state != .notApplicable }.map(\.ruleID))
+        #expect(v2.components(separatedBy: "<title lang=\"en\">").count - 1 == detailed.count, "a title per rule written in full")
+        #expect(v2.components(separatedBy: "<pass ").count - 1 == findings.filter { $0.state == .pass }.count)
+        #expect(
+            v2.contains(
+                "<pass rule=\"CN-PIPL-13-PURPOSE\" severity=\"medium\" scope=\"collection_points\" target=\"north-gate-book-3\"/>"))
+        #expect(try XMLSchemaValidator.reportSchema().validate(xml: v2).isEmpty)
     }
 
     @Test("hostile strings survive: sanitised, escaped, 100 KB values intact")
@@ -66,13 +109,13 @@ struct XMLSchemaTests {
         #expect(first.diagnostic.code == "xml-schema")
 
         let malformed = schema.validate(
-            xml: "<report xmlns=\"urn:venue-audit:report:1\"><input></report>",
+            xml: "<report xmlns=\"urn:venue-audit:report:2\"><input></report>",
             name: "m.xml"
         )
         #expect(malformed.contains { $0.level == .fatal && $0.line == 1 })
 
         let wrongNamespace = schema.validate(
-            xml: good.replacingOccurrences(of: "urn:venue-audit:report:1", with: "urn:x")
+            xml: good.replacingOccurrences(of: "urn:venue-audit:report:2", with: "urn:x")
         )
         #expect(!wrongNamespace.isEmpty)
         #expect(!schema.validate(xml: "").isEmpty)
@@ -91,7 +134,7 @@ struct XMLSchemaTests {
             "unexpected element": good.replacingOccurrences(of: "<packs>", with: "<packs><extra/>"),
             "bad last finding": good.replacingCharacters(in: lastFinding, with: "<finding colour=\"red\" "),
             "bad digest element": good.replacingOccurrences(of: "algorithm=\"sha-256\"", with: "algorithm=\"md5\""),
-            "wrong namespace": good.replacingOccurrences(of: "urn:venue-audit:report:1", with: "urn:x"),
+            "wrong namespace": good.replacingOccurrences(of: "urn:venue-audit:report:2", with: "urn:x"),
             "second root": good + "<report/>",
         ]
         for eighth in 1..<8 { documents["cut at \(eighth) of 8"] = String(good.prefix(good.count * eighth / 8)) }
@@ -132,7 +175,7 @@ struct XMLSchemaTests {
                 group.addTask {
                     schema.validate(
                         xml: i.isMultiple(of: 2)
-                            ? xml : xml.replacingOccurrences(of: "state=\"pass\"", with: "state=\"x\"")
+                            ? xml : xml.replacingOccurrences(of: "state=\"unknown\"", with: "state=\"x\"")
                     ).count
                 }
             }

@@ -53,16 +53,22 @@ struct ReportWriter {
                 for language in perLanguage {
                     var ctx = context
                     ctx.language = language
-                    var text: String
+                    let data: Data
                     do {
-                        text = try format.init(context: ctx).render(result)
-                        if format.identifier == "xml", let signer { text = try signer.sign(text) }
+                        if format == XMLReporter.self, signer == nil {
+                            // The canonical report is bytes already; no String in between.
+                            data = Data(XMLReporter(context: ctx).renderBytes(result))
+                        } else {
+                            var text = try format.init(context: ctx).render(result)
+                            if format == XMLReporter.self || format == XMLReporterV1.self, let signer { text = try signer.sign(text) }
+                            data = Data(text.utf8)
+                        }
                     } catch {
                         rendered.failure = String(describing: error)
                         return rendered
                     }
                     let suffix = (format.identifier == "html" && perLanguage.count > 1 && language != .en) ? ".\(language.rawValue)" : ""
-                    rendered.documents.append((ending: "\(suffix).\(format.fileExtension)", data: Data(text.utf8)))
+                    rendered.documents.append((ending: "\(suffix).\(format.fileExtension)", data: data))
                 }
             }
             return rendered
