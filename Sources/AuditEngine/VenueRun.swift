@@ -13,6 +13,8 @@ struct VenueRun {
     let venue: VenueDescription
     let asOf: CivilDate
     private let asOfText: String
+    /// `assessment.date`, read once per venue rather than by path for every rule.
+    private let assessmentDate: CivilDate?
     private var bindings: Bindings
     private let targetSlot, paramsSlot, evidenceSlot, judgedOnSlot: Bindings.Slot
     /// The targets of each list scope, with their ids, worked out once per venue.
@@ -38,6 +40,7 @@ struct VenueRun {
         self.venue = venue
         self.asOf = asOf
         asOfText = asOf.description
+        assessmentDate = venue.assessmentDate
         var b = Bindings()
         for name in ["venue", "assessment", "collection_points", "digital_systems", "incidents", "observations", "waivers"] {
             b[name] = venue.facts[name]
@@ -107,7 +110,7 @@ struct VenueRun {
         // What the rule's requirement is judged on (`judged_on`): the assessment date, or the
         // last day the rule was in force when it ended before (a retention limit written for a
         // regime that has ended counts days to that regime's last day).
-        var judgedOn = venue.assessmentDate ?? asOf
+        var judgedOn = assessmentDate ?? asOf
         if let to = rule.effectiveTo, to < judgedOn { judgedOn = to }
         bindings.set(judgedOnSlot, to: Fact(.date(judgedOn)))
         // In force, but whether the venue is in the rule's jurisdictions cannot be told.
@@ -177,7 +180,7 @@ struct VenueRun {
         // in force at the conduct's date; kept for other purposes; `applies_if` false. Only then
         // does a date that cannot be told make the finding unknown, so a rule that could never
         // apply to this kind of target says so whatever the date.
-        if conduct.inForce == .no { return make(.notApplicable, conduct.location, conduct.notInForce) }
+        if conduct.inForce == .no { return make(.notApplicable, conduct.location, conduct.notInForce()) }
         if let purposes = rule.purposes {
             let recorded = target["purpose"]
             if let list = recorded?.list {
@@ -216,7 +219,7 @@ struct VenueRun {
                 return make(.error, location, LocalizedText(message))
             }
         }
-        if conduct.inForce == .unknown { return make(.unknown, conduct.location, conduct.cannotTell) }
+        if conduct.inForce == .unknown { return make(.unknown, conduct.location, conduct.cannotTell()) }
         if !evidenceFirst { items = gatherEvidence(rule) }
         switch rule.require.evaluate(reusing: &bindings) {
         case .value(let fact):
@@ -282,8 +285,9 @@ struct VenueRun {
         /// The first and last day the conduct may have taken place (Int.min: no bound).
         var span: (Int, Int)
         var location: FileLocation?
-        var notInForce: LocalizedText
-        var cannotTell: LocalizedText
+        /// The messages, built only for the finding that needs one: most targets are in force.
+        var notInForce: () -> LocalizedText
+        var cannotTell: () -> LocalizedText
     }
 
     /// An incident is judged by the law in force on its `date`; a collection point's practice
@@ -291,8 +295,8 @@ struct VenueRun {
     /// from the date of its oldest record) to its `until` or the as-of date; anything else by the
     /// law in force on the as-of date (docs/policy-format.md, "Dates of conduct").
     private func conductWindow(_ rule: Rule, target: Fact) -> ConductWindow {
-        let period = rule.periodInForce
         let day = asOf.dayNumber
+        let asOfText = self.asOfText
         func range(_ date: CivilDate) -> (Int, Int) {
             date.dayKnown
                 ? (date.dayNumber, date.dayNumber)
@@ -309,20 +313,30 @@ struct VenueRun {
                 let (lo, hi) = range(when)
                 return ConductWindow(
                     inForce: rule.inForce(onOneDayOf: lo, hi), span: (lo, hi), location: fact?.location,
-                    notInForce: LocalizedText(
-                        en: "not in force on \(when), when this incident happened (in force \(period.en))",
-                        zh: "事件发生于 \(when)，不在此规则的施行期间内（\(period.zh)）"),
-                    cannotTell: LocalizedText(
-                        en:
-                            "cannot tell whether the rule applies: the incident's date gives the month only (\(when)), and the rule was in force \(period.en)",
-                        zh: "无法判断是否适用：事件日期只记录到月份（\(when)），而此规则的施行期间为\(period.zh)"))
+                    notInForce: {
+                        let period = rule.periodInForce
+                        return LocalizedText(
+                            en: "not in force on \(when), when this incident happened (in force \(period.en))",
+                            zh: "事件发生于 \(when)，不在此规则的施行期间内（\(period.zh)）")
+                    },
+                    cannotTell: {
+                        let period = rule.periodInForce
+                        return LocalizedText(
+                            en:
+                                "cannot tell whether the rule applies: the incident's date gives the month only (\(when)), and the rule was in force \(period.en)",
+                            zh: "无法判断是否适用：事件日期只记录到月份（\(when)），而此规则的施行期间为\(period.zh)")
+                    })
             }
             return ConductWindow(
                 inForce: rule.inForce(onOneDayOf: Int.min, day), span: (Int.min, day), location: target.location,
-                notInForce: LocalizedText(en: "not in force before \(asOfText)", zh: "\(asOfText) 之前此规则未施行"),
-                cannotTell: LocalizedText(
-                    en: "cannot tell whether the rule applies: the incident's date is not recorded, and the rule was in force \(period.en)",
-                    zh: "无法判断是否适用：未记录事件日期，而此规则的施行期间为\(period.zh)"))
+                notInForce: { LocalizedText(en: "not in force before \(asOfText)", zh: "\(asOfText) 之前此规则未施行") },
+                cannotTell: {
+                    let period = rule.periodInForce
+                    return LocalizedText(
+                        en:
+                            "cannot tell whether the rule applies: the incident's date is not recorded, and the rule was in force \(period.en)",
+                        zh: "无法判断是否适用：未记录事件日期，而此规则的施行期间为\(period.zh)")
+                })
         case .collectionPoints:
             let since = date(target["since"])
             let until = date(target["until"])
@@ -333,20 +347,26 @@ struct VenueRun {
             if let since { covered = min(covered, range(since).1) }
             if let oldest { covered = min(covered, range(oldest).1) }
             let earliest = since.map { range($0).0 }
-            let spanText = "\(since?.description ?? "?") – \(until?.description ?? asOfText)"
             return ConductWindow(
                 inForce: rule.inForce(practiceFrom: earliest, coveredFrom: covered, coveredTo: endCovered, end: end),
                 span: (earliest ?? Int.min, end), location: target["since"]?.location ?? target["until"]?.location ?? target.location,
-                notInForce: LocalizedText(
-                    en: "not in force while this practice ran (\(spanText); the rule was in force \(period.en))",
-                    zh: "此做法存续期间（\(spanText)）此规则未施行（施行期间为\(period.zh)）"),
-                cannotTell: LocalizedText(
-                    en:
-                        "cannot tell whether the rule applies: the practice may have run while the rule was in force (\(period.en)), but when it began (since) is not recorded",
-                    zh: "无法判断是否适用：此做法可能在此规则施行期间（\(period.zh)）已存在，但未记录其开始日期（since）"))
+                notInForce: {
+                    let period = rule.periodInForce
+                    let spanText = "\(since?.description ?? "?") – \(until?.description ?? asOfText)"
+                    return LocalizedText(
+                        en: "not in force while this practice ran (\(spanText); the rule was in force \(period.en))",
+                        zh: "此做法存续期间（\(spanText)）此规则未施行（施行期间为\(period.zh)）")
+                },
+                cannotTell: {
+                    let period = rule.periodInForce
+                    return LocalizedText(
+                        en:
+                            "cannot tell whether the rule applies: the practice may have run while the rule was in force (\(period.en)), but when it began (since) is not recorded",
+                        zh: "无法判断是否适用：此做法可能在此规则施行期间（\(period.zh)）已存在，但未记录其开始日期（since）")
+                })
         default:
             return ConductWindow(
-                inForce: .yes, span: (day, day), location: nil, notInForce: LocalizedText(""), cannotTell: LocalizedText(""))
+                inForce: .yes, span: (day, day), location: nil, notInForce: { LocalizedText("") }, cannotTell: { LocalizedText("") })
         }
     }
 

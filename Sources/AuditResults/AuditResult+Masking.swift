@@ -31,6 +31,26 @@ extension AuditResult {
                 text = result.text
             }
         }
+        // The input's path, target ids and quoted lines come back in finding after finding:
+        // each is masked once and then looked up among the last few (equal strings usually
+        // share storage, so the comparison is cheap).
+        var recent: [(original: String, masked: String, found: Bool)] = []
+        func maskRepeated(_ text: inout String) {
+            for entry in recent where entry.original == text {
+                if entry.found {
+                    found = true
+                    text = entry.masked
+                }
+                return
+            }
+            let result = PersonalDataMasker.mask(text)
+            if recent.count == 8 { recent.removeFirst() }
+            recent.append((text, result.text, result.found))
+            if result.found {
+                found = true
+                text = result.text
+            }
+        }
 
         maskInPlace(&venue.id)
         maskInPlace(&input.path)
@@ -42,11 +62,11 @@ extension AuditResult {
         for i in findings.indices {
             maskInPlace(&findings[i].message.en)
             maskInPlace(&findings[i].message.zh)
-            if findings[i].sourceLine != nil { maskInPlace(&findings[i].sourceLine!) }
-            if findings[i].targetID != nil { maskInPlace(&findings[i].targetID!) }
-            if findings[i].location != nil { maskInPlace(&findings[i].location!.file) }
+            if findings[i].sourceLine != nil { maskRepeated(&findings[i].sourceLine!) }
+            if findings[i].targetID != nil { maskRepeated(&findings[i].targetID!) }
+            if findings[i].location != nil { maskRepeated(&findings[i].location!.file) }
             for j in findings[i].evidence.indices where findings[i].evidence[j].location != nil {
-                maskInPlace(&findings[i].evidence[j].location!.file)
+                maskRepeated(&findings[i].evidence[j].location!.file)
             }
             for j in findings[i].evidence.indices { maskInPlace(&findings[i].evidence[j].value) }
             if findings[i].waiver != nil {
