@@ -49,14 +49,19 @@ public struct HTMLReporter: Reporter {
         return "\(problems) problem\(problems == 1 ? "" : "s"), \(findings) finding\(findings == 1 ? "" : "s")"
     }
 
-    /// An id attribute value: ASCII letters, digits, `-`, `_` and `.`, anything else as `_`.
+    /// An id attribute value: ASCII letters, digits, `-`, `_` and `.`, anything else as `_`
+    /// (one `_` per Unicode scalar).
     static func anchorSafe(_ s: String) -> String {
-        String(
-            s.unicodeScalars.map { u -> Character in
-                u.isASCII && (u.properties.isAlphabetic || ("0"..."9").contains(u) || "-_.".unicodeScalars.contains(u))
-                    ? Character(u) : "_"
+        func allowed(_ v: UInt32) -> Bool {
+            switch v {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F: true
+            default: false
             }
-        )
+        }
+        if s.utf8.allSatisfy({ allowed(UInt32($0)) }) { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars { out.append(allowed(u.value) ? u : "_") }
+        return String(out)
     }
 }
 

@@ -87,3 +87,25 @@ private struct SplitMix64 {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("HTML anchors")
+struct HTMLAnchorTests {
+    /// The anchor rule as first written: per Unicode scalar, ASCII letters, digits and `-_.` kept.
+    static func reference(_ s: String) -> String {
+        String(
+            s.unicodeScalars.map { u -> Character in
+                u.isASCII && (u.properties.isAlphabetic || ("0"..."9").contains(u) || "-_.".unicodeScalars.contains(u))
+                    ? Character(u) : "_"
+            }
+        )
+    }
+
+    @Test(
+        "an anchor keeps ASCII letters, digits and -_. and writes one _ for anything else",
+        arguments: [
+            "CN-PIPL-19-RETENTION-north-gate-book", "", "a b/c#d", "登记点-1", "x\u{301}y", "👩‍👩‍👧", "A.z_0-9", "\"<>&'",
+        ])
+    func anchor(_ s: String) {
+        #expect(HTMLReporter.anchorSafe(s) == Self.reference(s))
+    }
+}
