@@ -9,7 +9,7 @@ import PackageDescription
 //   6  VenueAuditCommands               ArgumentParser commands and the batch frontend
 //   5  VenueAuditService                the HTTP service (Hummingbird): the same pipeline, pages, tokens
 //   4  AuditEngine                                                       ReportStore (GRDB)  PostgresReportStore (postgres-nio)
-//   3  PolicyCatalog                    Reporters (Mustache)             Aggregation        ReportSignature
+//   3  PolicyCatalog                    Reporters                        Aggregation        ReportSignature
 //   2  VenueModel                       ReportFormat (swift-crypto)      venue-audit-bench
 //   1  YAMLReader      Conditions       AuditResults                     CorpusGenerator    XMLSecShim
 //   0  AuditBasics     CYAML            CLibXML2        BundledFiles     CXMLSec
@@ -39,8 +39,6 @@ let package = Package(
         // SHA-256 of the input file in every report, so a report can be tied to what was audited,
         // and of the report itself (its digest), so a changed report is detected.
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
-        // HTML reports from a template with escaping on by default.
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // The regulators' report store: SQLite with typed rows, transactions and versioned
         // migrations, so `aggregate` ingests idempotently and re-renders from the store.
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -119,10 +117,7 @@ let package = Package(
         /** AuditResult to XML, HTML, SARIF, JUnit, JSON and terminal text. One file per format. */
         .target(
             name: "Reporters",
-            dependencies: [
-                "ReportFormat", "AuditResults", "AuditBasics",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            dependencies: ["ReportFormat", "AuditResults", "AuditBasics"]
         ),
         /** Signing keys, signed reports, trust files and signature verification (XMLDSig). */
         .target(

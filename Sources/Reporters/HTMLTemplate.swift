@@ -1,19 +1,12 @@
-/// The HTML report's template (Mustache; `{{x}}` escapes `< > & " '`; `{{{x}}}` is used once, for the page
-/// counter of the print stylesheet, a constant the reporter writes).
+/// The fixed parts of the HTML report: its stylesheet and its filter script. `HTMLReporter`
+/// writes the rest, section by section.
 ///
 /// Self-contained: CSS and the filter script are inline, nothing is loaded over the network, and
 /// every finding is visible without JavaScript (the filter form only appears when the script
 /// runs). A print stylesheet lays the report out for A4.
 enum HTMLTemplate {
-    static let text = #"""
-        <!DOCTYPE html>
-        <html lang="{{lang}}">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="venue-audit {{toolVersion}}">
-        <title>{{labels.report}}: {{venueTitle}}</title>
-        <style>
+    /// The stylesheet up to the print margin boxes, which name the venue and the date.
+    static let styleBeforeMarginBoxes: StaticString = #"""
         :root { --fail: #b42318; --fail-bg: #fef3f2; --warn: #b54708; --warn-bg: #fffaeb; --ok: #067647; --ok-bg: #ecfdf3;
           --muted: #475467; --line: #d0d5dd; --code-bg: #f2f4f7; }
         * { box-sizing: border-box; }
@@ -103,10 +96,11 @@ enum HTMLTemplate {
           /* Every printed page names the venue and the assessment date and is numbered. */
           @page {
             size: A4; margin: 18mm 12mm 16mm;
-            @top-left { content: "{{print.venue}}"; font-size: 8pt; color: #475467; }
-            @top-right { content: "{{print.date}}"; font-size: 8pt; color: #475467; }
-            @bottom-left { content: "{{print.title}}"; font-size: 8pt; color: #475467; }
-            @bottom-right { content: {{{print.pageCounter}}}; font-size: 8pt; color: #475467; }
+
+        """#
+
+    /// The rest of the stylesheet, after the margin boxes.
+    static let styleAfterMarginBoxes: StaticString = #"""
           }
           .signoff { display: block !important; break-inside: avoid; }
           details.logic { display: none; }
@@ -119,147 +113,11 @@ enum HTMLTemplate {
           h2, h3, .finding h4 { break-after: avoid; break-inside: avoid; }
           footer { margin-top: 1.5rem; break-inside: avoid; }
         }
-        </style>
-        </head>
-        <body>
-        <header>
-        <p class="meta">{{labels.report}}</p>
-        <h1>{{venueTitle}}</h1>
-        <dl class="meta">
-        <dt>{{labels.venue}}</dt><dd>{{venue.id}}</dd>
-        {{#venue.hasType}}<dt>{{labels.type}}</dt><dd title="{{venue.type}}">{{venue.typeLabel}}</dd>
-        {{/venue.hasType}}{{#venue.hasJurisdiction}}<dt>{{labels.jurisdiction}}</dt><dd>{{venue.jurisdiction}}</dd>
-        {{/venue.hasJurisdiction}}{{#venue.hasDistrict}}<dt>{{labels.district}}</dt><dd>{{venue.district}}</dd>
-        {{/venue.hasDistrict}}{{#venue.hasOperator}}<dt>{{labels.operatorName}}</dt><dd>{{venue.operator}}</dd>
-        {{/venue.hasOperator}}</dl>
-        <dl class="meta">
-        <dt>{{labels.assessment}}</dt><dd{{#assessment.hasKind}} title="{{assessment.kind}}"{{/assessment.hasKind}}>{{assessment.kindLabel}}</dd>
-        {{#assessment.hasDate}}<dt>{{labels.date}}</dt><dd class="nw">{{assessment.date}}</dd>
-        {{/assessment.hasDate}}{{#assessment.hasAssessor}}<dt>{{labels.assessor}}</dt><dd>{{assessment.assessor}}{{#assessment.hasOrganization}}{{comma}}{{assessment.organization}}{{/assessment.hasOrganization}}</dd>
-        {{/assessment.hasAssessor}}{{^assessment.hasAssessor}}{{#assessment.hasOrganization}}<dt>{{labels.assessor}}</dt><dd>{{assessment.organization}}</dd>
-        {{/assessment.hasOrganization}}{{/assessment.hasAssessor}}</dl>
-        </header>
 
-        <div class="banner verdict-{{verdict}}" role="status">{{verdictText}}
-        <small>{{failingText}} · {{thresholdText}}</small>
-        <small>{{countsText}}</small></div>
-        {{#personalDataFound}}<p class="privacy">{{labels.personalData}}</p>{{/personalDataFound}}
+        """#
 
-        {{#hasPlan}}
-        <section class="plan" aria-labelledby="plan-h">
-        <h2 id="plan-h">{{labels.whatFirst}}</h2>
-        <p class="meta">{{labels.whatFirstIntro}}</p>
-        {{#plan}}
-        <h3{{#hasPath}} title="{{path}}"{{/hasPath}}>{{name}}</h3>
-        <ol class="plan-actions">
-        {{#actions}}<li><span class="badge sev sev-{{severity}}">{{severityLabel}}</span> {{#steps}}<span class="step">{{.}}</span> {{/steps}}<br><span class="closes">{{labels.closes}}{{colon}}{{#rules}}<a href="#{{anchor}}" title="{{title}}">{{ruleID}}</a> {{/rules}}</span></li>
-        {{/actions}}</ol>
-        {{/plan}}
-        </section>
-        {{/hasPlan}}
-
-        <table class="counts"><caption>{{labels.byState}}</caption>
-        {{#stateCounts}}<tr><th><span class="badge state-{{state}}">{{label}}</span></th><td class="n">{{count}}</td></tr>
-        {{/stateCounts}}</table>
-        <table class="counts"><caption>{{labels.bySeverity}}</caption>
-        {{#severityCounts}}<tr><th><span class="badge sev sev-{{severity}}">{{label}}</span></th><td class="n">{{count}}</td></tr>
-        {{/severityCounts}}</table>
-
-
-        <form id="filters" hidden onsubmit="return false">
-        <strong>{{labels.filters}}</strong>
-        <select id="f-state" aria-label="{{labels.allStates}}"><option value="">{{labels.allStates}}</option>
-        {{#stateCounts}}<option value="{{state}}">{{label}}</option>{{/stateCounts}}</select>
-        <select id="f-severity" aria-label="{{labels.allSeverities}}"><option value="">{{labels.allSeverities}}</option>
-        {{#severityCounts}}<option value="{{severity}}">{{label}}</option>{{/severityCounts}}</select>
-        <select id="f-pack" aria-label="{{labels.allLaws}}"><option value="">{{labels.allLaws}}</option>
-        {{#packs}}<option value="{{id}}">{{id}} {{version}}</option>{{/packs}}</select>
-        <input type="search" id="f-text" placeholder="{{labels.search}}" aria-label="{{labels.search}}">
-        </form>
-
-        <main>
-        <h2>{{labels.findings}}</h2>
-        {{#sections}}
-        <section class="section" data-section="{{state}}">
-        <h2 class="state-{{state}}">{{heading}} ({{count}})</h2>
-        {{#groups}}
-        <div class="group">
-        <h3{{#hasTargetPath}} title="{{targetPath}}"{{/hasTargetPath}}>{{target}}</h3>
-        {{#findings}}
-        {{#detailed}}
-        <article class="finding state-{{state}}" id="{{anchor}}" data-state="{{state}}" data-severity="{{severity}}" data-pack="{{packs}}">
-        <h4><span class="badge state-{{state}}">{{stateLabel}}</span> <span class="badge sev sev-{{severity}}">{{severityLabel}}</span> {{title}}</h4>
-        <div class="rule"><a href="{{ruleURL}}" title="{{pack}}">{{ruleID}}</a> · {{forceLabel}}</div>
-        <p class="message">{{message}}</p>
-        <dl>
-        {{#hasExpects}}<dt>{{labels.expected}}</dt><dd>{{expects}}</dd>
-        {{/hasExpects}}{{#hasCitations}}<dt>{{labels.citations}}</dt><dd><ul class="plain">{{#citations}}<li>{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}{{citationJoin}}{{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}{{citationJoin}}{{provision}}{{/hasURL}}</li>{{/citations}}</ul></dd>
-        {{/hasCitations}}{{#hasGuidance}}<dt>{{labels.guidance}}</dt><dd><ul class="plain">{{#guidance}}<li>{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}{{citationJoin}}{{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}{{citationJoin}}{{provision}}{{/hasURL}}</li>{{/guidance}}</ul></dd>
-        {{/hasGuidance}}{{#hasWaiver}}<dt>{{labels.waiver}}</dt><dd>{{waiver.reason}} ({{waiver.approvedBy}}; {{labels.waiverExpires}} {{waiver.expires}}){{^waiver.active}} <strong class="state-fail">{{labels.waiverInactive}}</strong>{{/waiver.active}}</dd>
-        {{/hasWaiver}}<dt>{{labels.remediation}}</dt><dd><ol class="actions">{{#actions}}<li>{{.}}</li>{{/actions}}</ol></dd>
-        {{#hasRelated}}<dt>{{labels.sameProblem}}</dt><dd><ul class="plain related">{{#related}}<li id="{{anchor}}"><span class="badge sev sev-{{severity}}">{{severityLabel}}</span> {{title}} <a class="rule" href="{{ruleURL}}" title="{{pack}}">{{ruleID}}</a> · {{forceLabel}}{{#citations}}<br><span class="cite">{{#hasURL}}<a href="{{url}}" rel="noreferrer">{{instrument}}{{citationJoin}}{{provision}}</a>{{/hasURL}}{{^hasURL}}{{instrument}}{{citationJoin}}{{provision}}{{/hasURL}}</span>{{/citations}}</li>{{/related}}</ul></dd>
-        {{/hasRelated}}</dl>
-        {{#hasLogicDetail}}<details class="logic"><summary>{{labels.ruleLogic}}</summary>
-        <dl>
-        {{#hasLocation}}<dt>{{labels.location}}</dt><dd class="loc">{{location}}</dd>
-        {{/hasLocation}}{{#hasSourceLine}}<dt>{{labels.sourceLine}}</dt><dd><pre class="source">{{sourceLine}}</pre></dd>
-        {{/hasSourceLine}}{{#hasLogic}}<dt>{{labels.condition}}</dt><dd><code>{{logic}}</code></dd>
-        {{/hasLogic}}{{#hasEvidence}}<dt>{{labels.evidence}}</dt><dd><ul class="plain">{{#evidence}}<li><code>{{name}}</code> = {{value}}{{#hasLocation}} <span class="loc">({{location}})</span>{{/hasLocation}}</li>{{/evidence}}</ul></dd>
-        {{/hasEvidence}}</dl>
-        </details>{{/hasLogicDetail}}
-        </article>
-        {{/detailed}}
-        {{^detailed}}
-        <article class="finding compact state-{{state}}" id="{{anchor}}" data-state="{{state}}" data-severity="{{severity}}" data-pack="{{pack}}">
-        <h4><span class="badge state-{{state}}">{{stateLabel}}</span> <a class="rule" href="{{ruleURL}}">{{ruleID}}</a> {{#passed}}{{message}}{{/passed}}{{^passed}}{{title}} <span class="summary">{{message}}</span>{{/passed}}</h4>
-        </article>
-        {{/detailed}}
-        {{/findings}}
-        </div>
-        {{/groups}}
-        </section>
-        {{/sections}}
-        {{^sections}}<p>—</p>{{/sections}}
-        </main>
-
-        {{#hasObservations}}
-        <h2>{{labels.observations}}</h2>
-        <ul>
-        {{#observations}}<li><strong title="{{kind}}">{{kindLabel}}</strong>{{#hasAt}} · <code>{{at}}</code>{{/hasAt}}{{#hasLocation}} <span class="loc">({{location}})</span>{{/hasLocation}}{{#hasNote}}{{colon}}{{note}}{{/hasNote}}{{#hasEvidence}}<ul class="plain">{{#evidence}}<li>{{.}}</li>{{/evidence}}</ul>{{/hasEvidence}}</li>
-        {{/observations}}
-        </ul>
-        {{/hasObservations}}
-
-        {{#hasDiagnostics}}
-        <h2>{{labels.diagnostics}}</h2>
-        <ul>
-        {{#diagnostics}}<li><span class="loc">{{location}}</span> <strong>{{severity}}</strong> [{{code}}] {{message}}{{#notes}}<br><span class="loc">{{labels.note}}{{colon}}</span>{{.}}{{/notes}}</li>
-        {{/diagnostics}}
-        </ul>
-        {{/hasDiagnostics}}
-
-        <section class="signoff" aria-label="{{labels.signoff}}">
-        <h2>{{labels.signoff}}</h2>
-        <p class="meta">{{labels.signoffNote}}</p>
-        <table>
-        <tr><th></th><th>{{labels.name}}</th><th>{{labels.signature}}</th><th>{{labels.date}}</th></tr>
-        <tr><th>{{labels.inspector}}</th><td>{{#assessment.hasAssessor}}{{assessment.assessor}}{{/assessment.hasAssessor}}</td><td></td><td></td></tr>
-        <tr><th>{{labels.venueRepresentative}}</th><td></td><td></td><td></td></tr>
-        </table>
-        </section>
-
-        <footer>
-        <dl class="meta">
-        <dt>{{labels.input}}</dt><dd><code>{{input.path}}</code> (#{{input.documentIndex}})</dd>
-        <dt>{{labels.sha256}}</dt><dd><code>{{input.sha256}}</code></dd><br>
-        <dt>{{labels.profile}}</dt><dd class="nw">{{profile}}</dd>
-        <dt>{{labels.packs}}</dt><dd>{{#packs}}{{id}} {{version}} {{/packs}}</dd>
-        <dt>{{labels.asOf}}</dt><dd class="nw">{{asOf}}</dd><br>
-        <dt>{{labels.tool}}</dt><dd class="nw">venue-audit {{toolVersion}}</dd>
-        <dt>{{labels.generated}}</dt><dd class="nw">{{generatedAt}}</dd>
-        </dl>
-        </footer>
-
+    /// Shows the filter form and hides the findings (and emptied groups and sections) it filters out.
+    static let script: StaticString = #"""
         <script>
         (function () {
           var form = document.getElementById("filters");
@@ -280,8 +138,6 @@ enum HTMLTemplate {
           controls.forEach(function (c) { c.addEventListener("input", apply); c.addEventListener("change", apply); });
         })();
         </script>
-        </body>
-        </html>
 
         """#
 }

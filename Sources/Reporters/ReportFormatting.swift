@@ -27,15 +27,22 @@ enum ReportFormatting {
     /// Findings for people: state (violations first), then severity (highest first), rule id,
     /// target and location. Stable for equal keys.
     static func sortedForPeople(_ findings: [Finding]) -> [Finding] {
-        findings.enumerated().sorted { a, b in
-            let x = a.element
-            let y = b.element
-            if stateRank(x.state) != stateRank(y.state) { return stateRank(x.state) < stateRank(y.state) }
-            if x.severity != y.severity { return x.severity > y.severity }
-            if x.ruleID != y.ruleID { return x.ruleID < y.ruleID }
-            if (x.targetID ?? "") != (y.targetID ?? "") { return (x.targetID ?? "") < (y.targetID ?? "") }
-            return a.offset < b.offset
-        }.map(\.element)
+        // Sorts positions by keys read once: a finding is large, and a sort that moves or
+        // copies findings, or reads one whole per comparison, costs more than the comparing.
+        struct Key {
+            var rank: Int
+            var severity: Severity
+            var ruleID: String
+            var targetID: String
+        }
+        let keys = findings.map { Key(rank: stateRank($0.state), severity: $0.severity, ruleID: $0.ruleID, targetID: $0.targetID ?? "") }
+        return keys.indices.sorted { a, b in
+            if keys[a].rank != keys[b].rank { return keys[a].rank < keys[b].rank }
+            if keys[a].severity != keys[b].severity { return keys[a].severity > keys[b].severity }
+            if keys[a].ruleID != keys[b].ruleID { return keys[a].ruleID < keys[b].ruleID }
+            if keys[a].targetID != keys[b].targetID { return keys[a].targetID < keys[b].targetID }
+            return a < b
+        }.map { findings[$0] }
     }
 
     /// The fact a finding is about: its target and the node of the description it points at.
