@@ -4,26 +4,58 @@ public enum JSONText {
     /// Appends `s` as a JSON string literal: quotes, backslashes and control characters escaped,
     /// and U+2028/U+2029 too, so the output is also safe inside JavaScript.
     public static func quote(_ s: String, to out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if u.value < 0x20 || u.value == 0x7F {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count + 2)
+        quote(s, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `s` as a JSON string literal to UTF-8 bytes (the same text as `quote(_:to:)`),
+    /// copying runs that need no escape at once rather than a character at a time.
+    public static func quote(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { utf8 in
+            var run = 0
+            var i = 0
+            let n = utf8.count
+            func flush(_ upTo: Int) {
+                if upTo > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<upTo])) }
+            }
+            while i < n {
+                let b = utf8[i]
+                var escaped: StaticString?
+                var width = 1
+                switch b {
+                case 0x22: escaped = "\\\""
+                case 0x5C: escaped = "\\\\"
+                case 0x0A: escaped = "\\n"
+                case 0x0D: escaped = "\\r"
+                case 0x09: escaped = "\\t"
+                case 0xE2 where i + 2 < n && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                    escaped = utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                case 0x00..<0x20, 0x7F:
+                    flush(i)
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])  // \u00XX
+                    i += 1
+                    run = i
+                    continue
+                default: break
+                }
+                if let escaped {
+                    flush(i)
+                    escaped.withUTF8Buffer { out.append(contentsOf: $0) }
+                    i += width
+                    run = i
                 } else {
-                    out.unicodeScalars.append(u)
+                    i += 1
                 }
             }
+            flush(n)
         }
-        out += "\""
+        out.append(0x22)
     }
 
     /// `s` as a JSON string literal.

@@ -20,50 +20,51 @@ public enum JSONValue {
 
     /// The document, pretty-printed, with a final newline.
     public func rendered() -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(16 << 10)
         write(to: &out, indent: 0)
-        out += "\n"
-        return out
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int) {
+    /// Written as UTF-8 bytes: appending to a String checked capacity and ASCII-ness on every
+    /// piece, which made the JSON and SARIF reports cost several times the audit.
+    private func write(to out: inout [UInt8], indent: Int) {
+        func append(_ literal: StaticString) { literal.withUTF8Buffer { out.append(contentsOf: $0) } }
+        func spaces(_ n: Int) { out.append(contentsOf: repeatElement(0x20, count: n)) }
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .null: append("null")
+        case .bool(let b): append(b ? "true" : "false")
+        case .int(let i): out.append(contentsOf: String(i).utf8)
         case .string(let s): JSONText.quote(s, to: &out)
         case .array(let items):
             JSONValue.rows(items.count, { items[$0] }).write(to: &out, indent: indent)
         case .rows(let count, let item):
-            guard count > 0 else {
-                out += "[]"
-                return
-            }
-            out += "[\n"
+            guard count > 0 else { return append("[]") }
+            append("[\n")
             for n in 0..<count {
-                out += String(repeating: " ", count: indent + 2)
+                spaces(indent + 2)
                 item(n).write(to: &out, indent: indent + 2)
-                out += n == count - 1 ? "\n" : ",\n"
+                append(n == count - 1 ? "\n" : ",\n")
             }
-            out += String(repeating: " ", count: indent) + "]"
+            spaces(indent)
+            append("]")
         case .object(let members):
-            guard !members.isEmpty else {
-                out += "{}"
-                return
-            }
-            out += "{\n"
-            let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            guard !members.isEmpty else { return append("{}") }
+            append("{\n")
+            // Sorted by UTF-8 bytes, compared in place.
+            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for (n, key) in keys.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                spaces(indent + 2)
                 JSONText.quote(key, to: &out)
-                out += ": "
+                append(": ")
                 members[key]?.write(to: &out, indent: indent + 2)
-                out += n == keys.count - 1 ? "\n" : ",\n"
+                append(n == keys.count - 1 ? "\n" : ",\n")
             }
-            out += String(repeating: " ", count: indent) + "}"
+            spaces(indent)
+            append("}")
         }
     }
-
 }
 
 extension JSONValue {
