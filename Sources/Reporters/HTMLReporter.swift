@@ -166,9 +166,7 @@ private struct HTMLPage {
         out.text(venue.id)
         out.markup("</dd>\n")
         if let type = venue.type {
-            out.markup("<dt>")
-            label(.type)
-            out.markup("</dt><dd title=\"")
+            termStart(.type, "<dd title=\"")
             out.text(type)
             out.markup("\">")
             out.text(VocabularyLabels.words(type, .venueType, language))
@@ -189,16 +187,12 @@ private struct HTMLPage {
         out.text(assessment.kind.map { VocabularyLabels.words($0, .assessmentKind, language) } ?? "—")
         out.markup("</dd>\n")
         if let date = assessment.date {
-            out.markup("<dt>")
-            label(.date)
-            out.markup("</dt><dd class=\"nw\">")
+            termStart(.date, "<dd class=\"nw\">")
             out.text(date.description)
             out.markup("</dd>\n")
         }
         if let assessor = assessment.assessor {
-            out.markup("<dt>")
-            label(.assessor)
-            out.markup("</dt><dd>")
+            termStart(.assessor, "<dd>")
             out.text(assessor)
             if let organization = assessment.organization {
                 out.text(comma)
@@ -211,11 +205,18 @@ private struct HTMLPage {
         out.markup("</dl>\n</header>\n\n")
     }
 
-    /// `<dt>label</dt><dd>value</dd>` and a line break.
-    mutating func term(_ key: ReportLabels.Key, _ value: String) {
+    /// `<dt>label</dt>` and the start of its description (`dd`: `<dd>`, with any attributes and
+    /// the opening of what it holds); the caller writes the rest.
+    mutating func termStart(_ key: ReportLabels.Key, _ dd: StaticString) {
         out.markup("<dt>")
         label(key)
-        out.markup("</dt><dd>")
+        out.markup("</dt>")
+        out.markup(dd)
+    }
+
+    /// `<dt>label</dt><dd>value</dd>` and a line break.
+    mutating func term(_ key: ReportLabels.Key, _ value: String) {
+        termStart(key, "<dd>")
         out.text(value)
         out.markup("</dd>\n")
     }
@@ -495,9 +496,7 @@ private struct HTMLPage {
         if !binding.isEmpty { citationList(.citations, binding) }
         if !guidance.isEmpty { citationList(.guidance, guidance) }
         if let waiver = f.waiver {
-            out.markup("<dt>")
-            label(.waiver)
-            out.markup("</dt><dd>")
+            termStart(.waiver, "<dd>")
             out.text(waiver.reason)
             out.markup(" (")
             out.text(waiver.approvedBy)
@@ -513,9 +512,7 @@ private struct HTMLPage {
             }
             out.markup("</dd>\n")
         }
-        out.markup("<dt>")
-        label(.remediation)
-        out.markup("</dt><dd><ol class=\"actions\">")
+        termStart(.remediation, "<dd><ol class=\"actions\">")
         let actions = ReportFormatting.actions(f.remediation[language])
         for action in actions.isEmpty ? [f.remediation[language]] : actions {
             out.markup("<li>")
@@ -524,9 +521,7 @@ private struct HTMLPage {
         }
         out.markup("</ol></dd>\n")
         if problem.count > 1 {
-            out.markup("<dt>")
-            label(.sameProblem)
-            out.markup("</dt><dd><ul class=\"plain related\">")
+            termStart(.sameProblem, "<dd><ul class=\"plain related\">")
             for other in problem.dropFirst() { related(other) }
             out.markup("</ul></dd>\n")
         }
@@ -573,30 +568,22 @@ private struct HTMLPage {
         label(.ruleLogic)
         out.markup("</summary>\n<dl>\n")
         if let location = f.location {
-            out.markup("<dt>")
-            label(.location)
-            out.markup("</dt><dd class=\"loc\">")
+            termStart(.location, "<dd class=\"loc\">")
             out.text(location.description)
             out.markup("</dd>\n")
         }
         if let sourceLine = f.sourceLine {
-            out.markup("<dt>")
-            label(.sourceLine)
-            out.markup("</dt><dd><pre class=\"source\">")
+            termStart(.sourceLine, "<dd><pre class=\"source\">")
             out.text(sourceLine)
             out.markup("</pre></dd>\n")
         }
         if let expected = f.expected {
-            out.markup("<dt>")
-            label(.condition)
-            out.markup("</dt><dd><code>")
+            termStart(.condition, "<dd><code>")
             out.text(expected[language])
             out.markup("</code></dd>\n")
         }
         if !f.evidence.isEmpty {
-            out.markup("<dt>")
-            label(.evidence)
-            out.markup("</dt><dd><ul class=\"plain\">")
+            termStart(.evidence, "<dd><ul class=\"plain\">")
             for e in f.evidence {
                 out.markup("<li><code>")
                 out.text(e.name)
@@ -649,9 +636,7 @@ private struct HTMLPage {
     }
 
     mutating func citationList(_ key: ReportLabels.Key, _ citations: [Citation]) {
-        out.markup("<dt>")
-        label(key)
-        out.markup("</dt><dd><ul class=\"plain\">")
+        termStart(key, "<dd><ul class=\"plain\">")
         for c in citations {
             out.markup("<li>")
             citation(c)
