@@ -106,28 +106,29 @@ public enum FactPath {
         case element(String)
     }
 
+    /// Splits on the bytes of `.`, `[` and `]`, which never occur inside a multi-byte UTF-8
+    /// character, so no character is decoded (paths are read for every venue).
     public static func segments(of path: String) -> [Segment] {
         var result: [Segment] = []
-        var current = ""
+        let bytes = path.utf8
+        var start = bytes.startIndex
         var inBracket = false
-        for ch in path {
-            switch ch {
-            case "." where !inBracket:
-                if !current.isEmpty { result.append(.key(current)) }
-                current = ""
-            case "[" where !inBracket:
-                if !current.isEmpty { result.append(.key(current)) }
-                current = ""
-                inBracket = true
-            case "]" where inBracket:
-                result.append(.element(current))
-                current = ""
+        func text(upTo end: String.Index) -> String { String(path[start..<end]) }
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if (b == UInt8(ascii: ".") || b == UInt8(ascii: "[")) && !inBracket {
+                if start < i { result.append(.key(text(upTo: i))) }
+                start = bytes.index(after: i)
+                inBracket = b == UInt8(ascii: "[")
+            } else if b == UInt8(ascii: "]") && inBracket {
+                result.append(.element(text(upTo: i)))
+                start = bytes.index(after: i)
                 inBracket = false
-            default:
-                current.append(ch)
             }
+            i = bytes.index(after: i)
         }
-        if !current.isEmpty { result.append(inBracket ? .element(current) : .key(current)) }
+        if start < bytes.endIndex { result.append(inBracket ? .element(text(upTo: bytes.endIndex)) : .key(text(upTo: bytes.endIndex))) }
         return result
     }
 }

@@ -8,47 +8,84 @@
 /// no-break spaces, dash variants, and zero-width spaces, joiners and direction marks. Only
 /// these: a full NFKC pass would also change characters no pattern reads.
 enum TextNormalizer {
-    /// The normalised text, or nil when `text` holds none of these characters (the common
-    /// case, decided on the UTF-8 bytes without decoding).
-    static func normalize(_ text: String) -> String? {
-        guard mayNeedNormalizing(text.utf8) else { return nil }
-        var out = String.UnicodeScalarView()
-        var changed = false
-        for u in text.unicodeScalars {
-            switch u.value {
-            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF05, 0xFF08, 0xFF09, 0xFF0B, 0xFF0D...0xFF0F, 0xFF20, 0xFF3F:
-                // Full-width digits, letters and the punctuation numbers and addresses are
-                // written with; not the full-width commas and colons of Chinese text.
-                out.append(Unicode.Scalar(u.value - 0xFEE0)!)
-                changed = true
-            case 0x3000, 0x00A0, 0x2000...0x200A, 0x202F, 0x205F:  // spaces
-                out.append(" ")
-                changed = true
-            case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63:  // hyphens, dashes, minus
-                out.append("-")
-                changed = true
-            case 0x00AD, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF:
-                changed = true  // invisible: soft hyphen, zero-width, joiners, direction marks
-            default:
-                out.append(u)
-            }
+    /// What a character becomes.
+    private enum Mapping { case keep, shift, space, hyphen, drop }
+
+    private static func mapping(_ v: UInt32) -> Mapping {
+        switch v {
+        case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF05, 0xFF08, 0xFF09, 0xFF0B, 0xFF0D...0xFF0F, 0xFF20, 0xFF3F:
+            // Full-width digits, letters and the punctuation numbers and addresses are
+            // written with; not the full-width commas and colons of Chinese text.
+            .shift
+        case 0x3000, 0x00A0, 0x2000...0x200A, 0x202F, 0x205F: .space
+        case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63: .hyphen  // hyphens, dashes, minus
+        case 0x00AD, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF:
+            .drop  // invisible: soft hyphen, zero-width, joiners, direction marks
+        default: .keep
         }
-        return changed ? String(out) : nil
     }
 
-    /// Whether the bytes hold a lead sequence of any character above: C2 A0/AD, E1 A0 8E,
-    /// E2 80/81 xx, E2 88 92, E3 80 80, EF B9 98/A3, EF BB BF, EF BC/BD xx.
-    private static func mayNeedNormalizing(_ bytes: String.UTF8View) -> Bool {
-        var previous: UInt8 = 0
-        var beforePrevious: UInt8 = 0
-        for b in bytes {
-            switch (beforePrevious, previous, b) {
-            case (_, 0xC2, 0xA0), (_, 0xC2, 0xAD), (0xE1, 0xA0, 0x8E), (_, 0xE2, 0x80), (_, 0xE2, 0x81), (0xE2, 0x88, 0x92),
-                (0xE3, 0x80, 0x80), (0xEF, 0xB9, 0x98), (0xEF, 0xB9, 0xA3), (0xEF, 0xBB, 0xBF), (_, 0xEF, 0xBC), (_, 0xEF, 0xBD):
-                return true
-            default:
-                beforePrevious = previous
-                previous = b
+    /// The normalised text, or nil when `text` holds none of these characters (the common
+    /// case, decided on the UTF-8 bytes: only the lead bytes of multi-byte characters are
+    /// decoded).
+    static func normalize(_ text: String) -> String? {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard needsNormalizing(bytes) else { return nil }
+            // Runs of characters that stay are copied whole; only the mapped ones are written.
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            var kept = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                let length = b < 0xC2 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                guard length == 2 || length == 3, i + length <= bytes.count else {
+                    i += length
+                    continue
+                }
+                let v =
+                    length == 2
+                    ? UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    : UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                let mapped = mapping(v)
+                if mapped != .keep {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[kept..<i]))
+                    switch mapped {
+                    case .shift: out.append(UInt8(truncatingIfNeeded: v - 0xFEE0))
+                    case .space: out.append(UInt8(ascii: " "))
+                    case .hyphen: out.append(UInt8(ascii: "-"))
+                    case .drop, .keep: break
+                    }
+                    kept = i + length
+                }
+                i += length
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[kept..<min(i, bytes.count)]))
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Whether any character of the valid UTF-8 in `bytes` maps to something else. Every
+    /// such character is two or three bytes long, so ASCII and four-byte sequences are skipped.
+    private static func needsNormalizing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0xC2 {
+                i += 1
+            } else if b < 0xE0 {
+                guard i + 1 < n else { return false }
+                if mapping(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) != .keep { return true }
+                i += 2
+            } else if b < 0xF0 {
+                guard i + 2 < n else { return false }
+                let v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                if mapping(v) != .keep { return true }
+                i += 3
+            } else {
+                i += 4
             }
         }
         return false

@@ -180,7 +180,7 @@ struct VenueRun {
         // in force at the conduct's date; kept for other purposes; `applies_if` false. Only then
         // does a date that cannot be told make the finding unknown, so a rule that could never
         // apply to this kind of target says so whatever the date.
-        if conduct.inForce == .no { return make(.notApplicable, conduct.location, conduct.notInForce()) }
+        if conduct.inForce == .no { return make(.notApplicable, conduct.location, conduct.notInForce(rule, asOf: asOfText)) }
         if let purposes = rule.purposes {
             let recorded = target["purpose"]
             if let list = recorded?.list {
@@ -219,7 +219,7 @@ struct VenueRun {
                 return make(.error, location, LocalizedText(message))
             }
         }
-        if conduct.inForce == .unknown { return make(.unknown, conduct.location, conduct.cannotTell()) }
+        if conduct.inForce == .unknown { return make(.unknown, conduct.location, conduct.cannotTell(rule)) }
         if !evidenceFirst { items = gatherEvidence(rule) }
         switch rule.require.evaluate(reusing: &bindings) {
         case .value(let fact):
@@ -285,9 +285,57 @@ struct VenueRun {
         /// The first and last day the conduct may have taken place (Int.min: no bound).
         var span: (Int, Int)
         var location: FileLocation?
-        /// The messages, built only for the finding that needs one: most targets are in force.
-        var notInForce: () -> LocalizedText
-        var cannotTell: () -> LocalizedText
+        /// What the dates were, for the messages; those are built only for the finding that
+        /// needs one (most targets are in force).
+        var conduct: Conduct
+
+        enum Conduct {
+            case incident(CivilDate)
+            case undatedIncident
+            case practice(since: CivilDate?, until: CivilDate?)
+            case onAsOf
+        }
+
+        func notInForce(_ rule: Rule, asOf asOfText: String) -> LocalizedText {
+            let period = rule.periodInForce
+            switch conduct {
+            case .incident(let when):
+                return LocalizedText(
+                    en: "not in force on \(when), when this incident happened (in force \(period.en))",
+                    zh: "事件发生于 \(when)，不在此规则的施行期间内（\(period.zh)）")
+            case .undatedIncident:
+                return LocalizedText(en: "not in force before \(asOfText)", zh: "\(asOfText) 之前此规则未施行")
+            case .practice(let since, let until):
+                let spanText = "\(since?.description ?? "?") – \(until?.description ?? asOfText)"
+                return LocalizedText(
+                    en: "not in force while this practice ran (\(spanText); the rule was in force \(period.en))",
+                    zh: "此做法存续期间（\(spanText)）此规则未施行（施行期间为\(period.zh)）")
+            case .onAsOf:
+                return LocalizedText("")
+            }
+        }
+
+        func cannotTell(_ rule: Rule) -> LocalizedText {
+            let period = rule.periodInForce
+            switch conduct {
+            case .incident(let when):
+                return LocalizedText(
+                    en:
+                        "cannot tell whether the rule applies: the incident's date gives the month only (\(when)), and the rule was in force \(period.en)",
+                    zh: "无法判断是否适用：事件日期只记录到月份（\(when)），而此规则的施行期间为\(period.zh)")
+            case .undatedIncident:
+                return LocalizedText(
+                    en: "cannot tell whether the rule applies: the incident's date is not recorded, and the rule was in force \(period.en)",
+                    zh: "无法判断是否适用：未记录事件日期，而此规则的施行期间为\(period.zh)")
+            case .practice:
+                return LocalizedText(
+                    en:
+                        "cannot tell whether the rule applies: the practice may have run while the rule was in force (\(period.en)), but when it began (since) is not recorded",
+                    zh: "无法判断是否适用：此做法可能在此规则施行期间（\(period.zh)）已存在，但未记录其开始日期（since）")
+            case .onAsOf:
+                return LocalizedText("")
+            }
+        }
     }
 
     /// An incident is judged by the law in force on its `date`; a collection point's practice
@@ -296,7 +344,6 @@ struct VenueRun {
     /// law in force on the as-of date (docs/policy-format.md, "Dates of conduct").
     private func conductWindow(_ rule: Rule, target: Fact) -> ConductWindow {
         let day = asOf.dayNumber
-        let asOfText = self.asOfText
         func range(_ date: CivilDate) -> (Int, Int) {
             date.dayKnown
                 ? (date.dayNumber, date.dayNumber)
@@ -312,31 +359,11 @@ struct VenueRun {
             if let when = date(fact) {
                 let (lo, hi) = range(when)
                 return ConductWindow(
-                    inForce: rule.inForce(onOneDayOf: lo, hi), span: (lo, hi), location: fact?.location,
-                    notInForce: {
-                        let period = rule.periodInForce
-                        return LocalizedText(
-                            en: "not in force on \(when), when this incident happened (in force \(period.en))",
-                            zh: "事件发生于 \(when)，不在此规则的施行期间内（\(period.zh)）")
-                    },
-                    cannotTell: {
-                        let period = rule.periodInForce
-                        return LocalizedText(
-                            en:
-                                "cannot tell whether the rule applies: the incident's date gives the month only (\(when)), and the rule was in force \(period.en)",
-                            zh: "无法判断是否适用：事件日期只记录到月份（\(when)），而此规则的施行期间为\(period.zh)")
-                    })
+                    inForce: rule.inForce(onOneDayOf: lo, hi), span: (lo, hi), location: fact?.location, conduct: .incident(when))
             }
             return ConductWindow(
                 inForce: rule.inForce(onOneDayOf: Int.min, day), span: (Int.min, day), location: target.location,
-                notInForce: { LocalizedText(en: "not in force before \(asOfText)", zh: "\(asOfText) 之前此规则未施行") },
-                cannotTell: {
-                    let period = rule.periodInForce
-                    return LocalizedText(
-                        en:
-                            "cannot tell whether the rule applies: the incident's date is not recorded, and the rule was in force \(period.en)",
-                        zh: "无法判断是否适用：未记录事件日期，而此规则的施行期间为\(period.zh)")
-                })
+                conduct: .undatedIncident)
         case .collectionPoints:
             let since = date(target["since"])
             let until = date(target["until"])
@@ -350,23 +377,9 @@ struct VenueRun {
             return ConductWindow(
                 inForce: rule.inForce(practiceFrom: earliest, coveredFrom: covered, coveredTo: endCovered, end: end),
                 span: (earliest ?? Int.min, end), location: target["since"]?.location ?? target["until"]?.location ?? target.location,
-                notInForce: {
-                    let period = rule.periodInForce
-                    let spanText = "\(since?.description ?? "?") – \(until?.description ?? asOfText)"
-                    return LocalizedText(
-                        en: "not in force while this practice ran (\(spanText); the rule was in force \(period.en))",
-                        zh: "此做法存续期间（\(spanText)）此规则未施行（施行期间为\(period.zh)）")
-                },
-                cannotTell: {
-                    let period = rule.periodInForce
-                    return LocalizedText(
-                        en:
-                            "cannot tell whether the rule applies: the practice may have run while the rule was in force (\(period.en)), but when it began (since) is not recorded",
-                        zh: "无法判断是否适用：此做法可能在此规则施行期间（\(period.zh)）已存在，但未记录其开始日期（since）")
-                })
+                conduct: .practice(since: since, until: until))
         default:
-            return ConductWindow(
-                inForce: .yes, span: (day, day), location: nil, notInForce: { LocalizedText("") }, cannotTell: { LocalizedText("") })
+            return ConductWindow(inForce: .yes, span: (day, day), location: nil, conduct: .onAsOf)
         }
     }
 

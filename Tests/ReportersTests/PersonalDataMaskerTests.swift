@@ -123,6 +123,31 @@ struct PersonalDataMaskerTests {
         #expect(!twice.found)
     }
 
+    @Test(
+        "a mobile written with other forms of its characters is still masked",
+        arguments: [
+            ("139\u{00A0}0000\u{00A0}1234", "2-byte no-break space"), ("139\u{00AD}00001234", "2-byte soft hyphen"),
+            ("139\u{3000}0000\u{3000}1234", "ideographic space"), ("139\u{2010}0000\u{2010}1234", "hyphen"),
+            ("139\u{2212}0000\u{2212}1234", "minus"), ("\u{FF11}\u{FF13}\u{FF19}\u{FF10}\u{FF10}\u{FF10}\u{FF10}1234", "full-width"),
+            ("139\u{200B}0000\u{FEFF}1234", "zero-width"), ("139\u{180E}00001234", "Mongolian vowel separator"),
+            ("电话：139\u{FE63}0000\u{FE63}1234，谢谢", "small hyphen in Chinese text"),
+        ]
+    )
+    func variantsAreNormalized(_ text: String, _ what: String) {
+        let result = PersonalDataMasker.mask(text)
+        #expect(result.found, "\(what)")
+        #expect(!result.text.contains("0000"), "\(what)")
+    }
+
+    @Test("Chinese punctuation, other scripts and emoji are not changed by the normalizer")
+    func normalizerLeavesOtherCharacters() {
+        for text in ["登记簿放在开放桌面上，无人看管：（二）", "Grüße — café 😀 №５", "东门 A-1（二楼）", "１３９\u{3000}房 — 二楼"] {
+            #expect(PersonalDataMasker.mask(text).text == text)
+        }
+        // A full-width digit in a text with no personal data is still left as written.
+        #expect(masked("第５号门") == "第５号门")
+    }
+
     @Test("text without a digit or '@' is returned as is")
     func fastPath() {
         let text = "register lies on an open table 登记簿放在开放桌面上"
@@ -130,12 +155,13 @@ struct PersonalDataMaskerTests {
         #expect(masked("") == "")
     }
 
-    @Test("the quick pre-check never lets a text with personal data skip the scanner")
+    @Test("the quick checks never let a text with personal data skip the scanner")
     func preCheckIsSound() {
         // Texts built from the pieces the patterns are made of, so that many of them match.
         let pieces = [
             "1", "3", "8", "0", "9", "5", "X", "E", "G", "Z", "a", "-", " ", ".", "(", ")", "+", "@", "86", "0086",
             "13812345678", "110105194912310029", "2020-12-10", "passport ", "护照", "d@x.cn", "+44 20 ", "010-",
+            "１", "３８", "＠", "＋", "\u{3000}", "\u{2010}", "\u{200B}", "，",
         ]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next() -> Int {
@@ -146,13 +172,28 @@ struct PersonalDataMaskerTests {
         for _ in 0..<20_000 {
             var text = ""
             for _ in 0..<(1 + next() % 12) { text += pieces[next() % pieces.count] }
-            if PersonalDataMasker.mask(text).found {
+            let scanned = PersonalDataMasker.mask(text, quickCheck: false)
+            #expect(PersonalDataMasker.mask(text) == scanned, "quick check changed \(text)")
+            if scanned.found {
                 matched += 1
-                #expect(PersonalDataMasker.mayContainPersonalData(text), "pre-check skipped \(text)")
+                let source = TextNormalizer.normalize(text) ?? text
+                #expect(PersonalDataMasker.mayContainPersonalData(source), "pre-check skipped \(text)")
             }
         }
         #expect(matched > 1_000)  // the generator does produce matches
         #expect(!PersonalDataMasker.mayContainPersonalData("not in force on 2020-12-10 (in force 2021-11-01 to -)"))
         #expect(!PersonalDataMasker.mayContainPersonalData("CN-SC-CD-JJ-000417 kept records 400 days"))
+    }
+}
+
+@Suite("Text normalizer")
+struct TextNormalizerTests {
+    @Test("mapped characters are replaced, invisible ones dropped, everything else kept byte for byte")
+    func normalizes() {
+        #expect(TextNormalizer.normalize("登记簿，无人看管 😀") == nil)
+        #expect(TextNormalizer.normalize("plain ascii 123") == nil)
+        #expect(TextNormalizer.normalize("电话\u{FF11}\u{FF13}\u{FF19}\u{3000}0000\u{2010}12\u{200B}34＠例子。") == "电话139 0000-1234@例子。")
+        #expect(TextNormalizer.normalize("\u{00A0}a\u{00AD}b\u{FEFF}") == " ab")
+        #expect(TextNormalizer.normalize("😀\u{2212}😀") == "😀-😀")
     }
 }
