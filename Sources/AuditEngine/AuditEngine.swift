@@ -44,6 +44,8 @@ public struct AuditEngine: Sendable {
         let failure: (en: MessageTemplate, zh: MessageTemplate)
         /// The words around the as-of date in the "not in force" message.
         let notInForce: (en: (String, String), zh: (String, String))
+        /// Whether `applies_if` reads `evidence`, so that evidence is gathered before it.
+        let evidenceFirst: Bool
 
         init(
             rule: Rule, facts: RuleFacts, params: Fact, expected: LocalizedText, expects: LocalizedText?,
@@ -56,6 +58,7 @@ public struct AuditEngine: Sendable {
             self.expects = expects
             self.failure = failure
             self.notInForce = notInForce
+            evidenceFirst = rule.appliesIf?.variables.contains("evidence") == true
         }
     }
 

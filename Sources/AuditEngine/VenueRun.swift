@@ -17,8 +17,9 @@ struct VenueRun {
     private let assessmentDate: CivilDate?
     private var bindings: Bindings
     private let targetSlot, paramsSlot, evidenceSlot, judgedOnSlot: Bindings.Slot
-    /// The targets of each list scope, with their ids, worked out once per venue.
-    private var targets: [RuleScope: Targets] = [:]
+    /// The targets of each list scope, with their ids, worked out once per venue (a short list
+    /// searched in order: a dictionary would hash the scope's name for every rule).
+    private var targets: [(scope: RuleScope, targets: Targets)] = []
     /// The venue's jurisdiction code and every code above it (`AU-NSW-SYD`, `AU-NSW`, `AU`; `FR`,
     /// `EU`), read once per venue for rules with `jurisdictions`; nil when the code is not recorded.
     private let jurisdictions: Set<String>?
@@ -65,14 +66,15 @@ struct VenueRun {
         for scope in RuleScope.allCases where scope != .venue {
             let key = scope.rawValue
             guard let list = venue.facts[key] else {
-                targets[scope] = .absent
+                targets.append((scope, .absent))
                 continue
             }
             let items = list.list ?? []
-            targets[scope] =
+            let found: Targets =
                 items.isEmpty
                 ? .empty(list)
                 : .items(items.enumerated().map { i, item in (item["id"]?.string ?? "\(key)[\(i)]", item) })
+            targets.append((scope, found))
         }
     }
 
@@ -130,7 +132,7 @@ struct VenueRun {
             findings.append(evaluate(prepared, target: v, targetID: nil))
             return
         }
-        switch targets[rule.scope] ?? .absent {
+        switch targets.first(where: { $0.scope == rule.scope })?.targets ?? .absent {
         case .absent:
             if rule.scope == .collectionPoints || rule.scope == .incidents {
                 findings.append(
@@ -157,7 +159,7 @@ struct VenueRun {
         // Applicability is decided before evidence is gathered (docs/policy-format.md), so a
         // rule that does not apply here costs one condition and reports no evidence; only an
         // `applies_if` that itself reads evidence needs it first.
-        let evidenceFirst = rule.appliesIf?.variables.contains("evidence") == true
+        let evidenceFirst = prepared.evidenceFirst
         var items: [EvidenceItem] = []
         let conduct = conductWindow(rule, target: target)
         let narrowed = Self.citationsInForce(prepared.facts.citations, during: conduct.span)

@@ -36,7 +36,9 @@ extension AuditResult {
         // share storage, so the comparison is cheap).
         var recent: [(original: String, masked: String, found: Bool)] = []
         func maskRepeated(_ text: inout String) {
-            for entry in recent where entry.original == text {
+            // Lengths first: String's == compares by canonical equivalence, not bytes.
+            let length = text.utf8.count
+            for entry in recent where entry.original.utf8.count == length && entry.original == text {
                 if entry.found {
                     found = true
                     text = entry.masked
