@@ -389,24 +389,26 @@ private struct HTMLPage {
         out.markup("<main>\n<h2>")
         label(.findings)
         out.markup("</h2>\n")
-        let sorted = ReportFormatting.sortedForPeople(result.findings)
+        // Positions into the findings throughout: grouping them copies no finding.
+        let all = result.findings
+        let sorted = ReportFormatting.sortedForPeople(all, Array(all.indices))
         var anySection = false
         for state in ReportFormatting.stateOrder {
-            let inState = sorted.filter { $0.state == state }
+            let inState = sorted.filter { all[$0].state == state }
             guard !inState.isEmpty else { continue }
             anySection = true
             var order: [String] = []
-            var byTarget: [String: [Finding]] = [:]
-            for f in inState {
-                let name = ReportFormatting.targetName(f, language)
+            var byTarget: [String: [Int]] = [:]
+            for i in inState {
+                let name = ReportFormatting.targetName(all[i], language)
                 let key = name.prefix(1).uppercased() + name.dropFirst()
                 if byTarget[key] == nil { order.append(key) }
-                byTarget[key, default: []].append(f)
+                byTarget[key, default: []].append(i)
             }
             // Findings on one fact are one card: the lead finding, then its other rules as
             // further legal bases.
             let groups = order.map { key in (target: key, findings: byTarget[key] ?? []) }
-            let problems = groups.map { ReportFormatting.problems($0.findings) }
+            let problems = groups.map { ReportFormatting.problems(all, $0.findings) }
             out.markup("<section class=\"section\" data-section=\"")
             out.text(state.rawValue)
             out.markup("\">\n<h2 class=\"state-")
@@ -420,7 +422,7 @@ private struct HTMLPage {
             out.markup(")</h2>\n")
             for (group, groupProblems) in zip(groups, problems) {
                 out.markup("<div class=\"group\">\n<h3")
-                if let path = group.findings.first?.targetPath {
+                if let first = group.findings.first, let path = all[first].targetPath {
                     out.markup(" title=\"")
                     out.text(path)
                     out.markup("\"")
@@ -429,13 +431,13 @@ private struct HTMLPage {
                 out.text(group.target)
                 out.markup("</h3>\n")
                 for problem in groupProblems {
-                    if problem[0].state != .pass && problem[0].state != .notApplicable {
-                        card(problem)
+                    if all[problem[0]].state != .pass && all[problem[0]].state != .notApplicable {
+                        card(problem.map { all[$0] })
                     } else {
-                        compactCard(problem[0])
+                        compactCard(all[problem[0]])
                         // A one-line card names no further rules, but their anchors are
                         // counted all the same, as for a full card.
-                        for other in problem.dropFirst() { _ = anchor(other) }
+                        for other in problem.dropFirst() { _ = anchor(all[other]) }
                     }
                 }
                 out.markup("</div>\n")

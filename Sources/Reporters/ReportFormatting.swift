@@ -27,22 +27,32 @@ enum ReportFormatting {
     /// Findings for people: state (violations first), then severity (highest first), rule id,
     /// target and location. Stable for equal keys.
     static func sortedForPeople(_ findings: [Finding]) -> [Finding] {
+        sortedForPeople(findings, Array(findings.indices)).map { findings[$0] }
+    }
+
+    /// The positions `subset` of `findings` in the order of `sortedForPeople`.
+    static func sortedForPeople(_ findings: [Finding], _ subset: [Int]) -> [Int] {
         // Sorts positions by keys read once: a finding is large, and a sort that moves or
         // copies findings, or reads one whole per comparison, costs more than the comparing.
         struct Key {
+            var position: Int
             var rank: Int
             var severity: Severity
             var ruleID: String
             var targetID: String
         }
-        let keys = findings.map { Key(rank: stateRank($0.state), severity: $0.severity, ruleID: $0.ruleID, targetID: $0.targetID ?? "") }
-        return keys.indices.sorted { a, b in
-            if keys[a].rank != keys[b].rank { return keys[a].rank < keys[b].rank }
-            if keys[a].severity != keys[b].severity { return keys[a].severity > keys[b].severity }
-            if keys[a].ruleID != keys[b].ruleID { return keys[a].ruleID < keys[b].ruleID }
-            if keys[a].targetID != keys[b].targetID { return keys[a].targetID < keys[b].targetID }
-            return a < b
-        }.map { findings[$0] }
+        let keys = subset.map { i in
+            Key(
+                position: i, rank: stateRank(findings[i].state), severity: findings[i].severity, ruleID: findings[i].ruleID,
+                targetID: findings[i].targetID ?? "")
+        }
+        return keys.sorted { a, b in
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.severity != b.severity { return a.severity > b.severity }
+            if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
+            if a.targetID != b.targetID { return a.targetID < b.targetID }
+            return a.position < b.position
+        }.map(\.position)
     }
 
     /// The fact a finding is about: its target and the node of the description it points at.
@@ -58,14 +68,30 @@ enum ReportFormatting {
     /// most severe first (`leadFirst`), so the first finding leads and the others are its
     /// further legal bases.
     static func problems(_ findings: [Finding]) -> [[Finding]] {
-        var order: [String] = []
-        var members: [String: [Finding]] = [:]
-        for f in findings {
-            let key = "\(f.state.rawValue)|\(factKey(f))"
-            if members[key] == nil { order.append(key) }
-            members[key, default: []].append(f)
+        problems(findings, Array(findings.indices)).map { $0.map { findings[$0] } }
+    }
+
+    /// `problems` of the findings at `subset`, as positions in `findings`: grouping and
+    /// ordering positions copies no finding.
+    static func problems(_ findings: [Finding], _ subset: [Int]) -> [[Int]] {
+        // The same fields as `factKey`, compared as they are rather than printed into a text.
+        struct Key: Hashable {
+            var state: FindingState
+            var target: String
+            var location: FileLocation?
+            var ruleID: String?
         }
-        return order.compactMap { members[$0].map(leadFirst) }
+        var order: [Key] = []
+        var members: [Key: [Int]] = [:]
+        for i in subset {
+            let location = findings[i].location
+            let key = Key(
+                state: findings[i].state, target: findings[i].targetPath ?? "venue", location: location,
+                ruleID: location == nil ? findings[i].ruleID : nil)
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(i)
+        }
+        return order.map { leadFirst(findings, members[$0] ?? []) }
     }
 
     /// For each finding, in order, the number of its problem when it shares its state and fact
@@ -91,8 +117,13 @@ enum ReportFormatting {
     /// The findings of one problem, the one to lead it first: a rule that binds the venue before
     /// guidance and good practice, then as `sortedForPeople`.
     static func leadFirst(_ findings: [Finding]) -> [Finding] {
-        let sorted = sortedForPeople(findings)
-        return sorted.filter(\.bindsVenue) + sorted.filter { !$0.bindsVenue }
+        leadFirst(findings, Array(findings.indices)).map { findings[$0] }
+    }
+
+    /// `leadFirst` of the findings at `subset`, as positions in `findings`.
+    static func leadFirst(_ findings: [Finding], _ subset: [Int]) -> [Int] {
+        let sorted = sortedForPeople(findings, subset)
+        return sorted.filter { findings[$0].bindsVenue } + sorted.filter { !findings[$0].bindsVenue }
     }
 
     /// The finding's target in words: "collection point north-gate-book" / "登记点 north-gate-book",
@@ -104,16 +135,22 @@ enum ReportFormatting {
     /// Splits a remediation text into actions: one per non-empty line, with list markers
     /// (`1.`, `-`, `*`, `•`) removed. A text without line breaks is one action.
     static func actions(_ remediation: String) -> [String] {
-        remediation.split(whereSeparator: \.isNewline).compactMap { raw -> String? in
-            var line = raw.trimmingCharacters(in: .whitespaces)
+        // Spaces and tabs (what `isWhitespace` leaves once lines are split) are trimmed.
+        func trimmed(_ text: Substring) -> Substring {
+            guard let start = text.firstIndex(where: { !$0.isWhitespace }) else { return "" }
+            let end = text.lastIndex(where: { !$0.isWhitespace })!  // exists: start does
+            return text[start...end]
+        }
+        return remediation.split(whereSeparator: \.isNewline).compactMap { raw -> String? in
+            var line = trimmed(raw)
             if let first = line.first, "-*•".contains(first) {
-                line = String(line.dropFirst()).trimmingCharacters(in: .whitespaces)
+                line = trimmed(line.dropFirst())
             } else if let dot = line.firstIndex(where: { $0 == "." || $0 == ")" || $0 == "、" }),
                 !line[..<dot].isEmpty, line[..<dot].allSatisfy(\.isNumber)
             {
-                line = String(line[line.index(after: dot)...]).trimmingCharacters(in: .whitespaces)
+                line = trimmed(line[line.index(after: dot)...])
             }
-            return line.isEmpty ? nil : line
+            return line.isEmpty ? nil : String(line)
         }
     }
 
