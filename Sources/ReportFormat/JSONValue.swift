@@ -19,12 +19,15 @@ public enum JSONValue {
     case object([String: JSONValue])
 
     /// The document, pretty-printed, with a final newline.
-    public func rendered() -> String {
+    public func rendered() -> String { String(decoding: renderedBytes(), as: UTF8.self) }
+
+    /// `rendered()` as the UTF-8 bytes it is written in, for a file.
+    public func renderedBytes() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(16 << 10)
         write(to: &out, indent: 0)
         out.append(0x0A)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Written as UTF-8 bytes: appending to a String checked capacity and ASCII-ness on every

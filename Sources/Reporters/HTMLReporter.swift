@@ -28,6 +28,12 @@ public struct HTMLReporter: Reporter {
         return page.out.string
     }
 
+    public func renderBytes(_ result: AuditResult) throws -> [UInt8] {
+        var page = HTMLPage(result, context: context)
+        page.write()
+        return page.out.bytes
+    }
+
     /// `s` for use inside a double-quoted CSS string in a `<style>` element: `\ " ' < > &` and
     /// control characters as CSS escapes.
     static func cssString(_ s: String) -> String {

@@ -17,7 +17,11 @@ public struct JSONReporter: Reporter {
 
     public init(context: ReportContext) { self.context = context }
 
-    public func render(_ result: AuditResult) throws -> String {
+    public func render(_ result: AuditResult) throws -> String { document(result).rendered() }
+
+    public func renderBytes(_ result: AuditResult) throws -> [UInt8] { document(result).renderedBytes() }
+
+    private func document(_ result: AuditResult) -> JSONValue {
         let states = result.countsByState
         let failing = result.failuresBySeverity
         let headline = result.verdictHeadline
@@ -80,7 +84,7 @@ public struct JSONReporter: Reporter {
                 }
             ),
         ]
-        return JSONValue.object(root).rendered()
+        return JSONValue.object(root)
     }
 
     // MARK: - Private

@@ -16,6 +16,14 @@ public protocol Reporter: Sendable {
 
     /// Renders the whole document.
     func render(_ result: AuditResult) throws -> String
+
+    /// The document as the UTF-8 bytes of a file; the same text as `render`. Reporters that
+    /// write bytes return them without making a String first.
+    func renderBytes(_ result: AuditResult) throws -> [UInt8]
+}
+
+extension Reporter {
+    public func renderBytes(_ result: AuditResult) throws -> [UInt8] { Array(try render(result).utf8) }
 }
 
 /// What may differ between two runs on the same input. Tests pin all of it.

@@ -30,7 +30,11 @@ public struct SARIFReporter: Reporter {
 
     public init(context: ReportContext) { self.context = context }
 
-    public func render(_ result: AuditResult) throws -> String {
+    public func render(_ result: AuditResult) throws -> String { document(result).rendered() }
+
+    public func renderBytes(_ result: AuditResult) throws -> [UInt8] { document(result).renderedBytes() }
+
+    private func document(_ result: AuditResult) -> JSONValue {
         var ruleIndex: [String: Int] = [:]
         var rules: [JSONValue] = []
         for f in result.findings where ruleIndex[f.ruleID] == nil {
@@ -80,7 +84,7 @@ public struct SARIFReporter: Reporter {
             "version": .string("2.1.0"),
             "runs": .array([.object(run)]),
         ]
-        return JSONValue.object(log).rendered()
+        return JSONValue.object(log)
     }
 
     /// The SARIF kind of a finding in this state.

@@ -20,6 +20,21 @@ struct ReporterContractTests {
         )
     }
 
+    @Test("the bytes a reporter writes to a file are the UTF-8 of the text it renders", arguments: Reporters.identifiers)
+    func bytesMatchText(format: String) throws {
+        let type = try #require(Reporters.named(format))
+        for language in Language.allCases {
+            var context = ReportContext.pinnedForTests
+            context.language = language
+            let reporter = type.init(context: context)
+            for result in [Fixtures.mall, Fixtures.clean, Fixtures.hostile, Fixtures.plantedPersonalData.maskingPersonalData()] {
+                let bytes = try reporter.renderBytes(result)
+                #expect(bytes.count > 100)
+                #expect(bytes == Array(try reporter.render(result).utf8), "\(format) (\(language))")
+            }
+        }
+    }
+
     @Test("no report contains personal data planted in the result's free text", arguments: Reporters.identifiers)
     func noPersonalDataInAnyFormat(format: String) throws {
         let raw = Fixtures.plantedPersonalData

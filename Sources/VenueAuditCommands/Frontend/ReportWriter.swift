@@ -55,13 +55,11 @@ struct ReportWriter {
                     ctx.language = language
                     let data: Data
                     do {
-                        if format == XMLReporter.self, signer == nil {
-                            // The canonical report is bytes already; no String in between.
-                            data = Data(XMLReporter(context: ctx).renderBytes(result))
+                        if format == XMLReporter.self || format == XMLReporterV1.self, let signer {
+                            data = Data(try signer.sign(try format.init(context: ctx).render(result)).utf8)
                         } else {
-                            var text = try format.init(context: ctx).render(result)
-                            if format == XMLReporter.self || format == XMLReporterV1.self, let signer { text = try signer.sign(text) }
-                            data = Data(text.utf8)
+                            // Reports written as bytes reach the file without a String in between.
+                            data = Data(try format.init(context: ctx).renderBytes(result))
                         }
                     } catch {
                         rendered.failure = String(describing: error)
