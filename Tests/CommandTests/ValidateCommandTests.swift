@@ -96,6 +96,23 @@ struct ValidateCommandTests {
         #expect(audit.stderr.contains("note: or pass --profile ID"))
     }
 
+    @Test(
+        "each command's help explains itself in one paragraph wrapped to the width, not in lines broken early",
+        arguments: ["audit", "validate", "init", "aggregate", "diff", "keys new", "verify", "serve", "corpus"]
+    )
+    func helpParagraphs(_ command: String) throws {
+        let help = try ToolRunner.run(command.split(separator: " ").map(String.init) + ["--help"])
+        #expect(help.status == 0)
+        // The discussion: the paragraph after the overview, before USAGE.
+        let paragraphs = help.stdout.components(separatedBy: "\n\n")
+        let discussion = try #require(paragraphs.dropFirst().first { !$0.hasPrefix("USAGE") })
+        let lines = discussion.split(separator: "\n")
+        #expect(lines.count >= 2, "\(command): \(discussion)")
+        for line in lines.dropLast() {
+            #expect(line.count >= 60, "\(command): a line broken early: \(line)")
+        }
+    }
+
     @Test("--help and --version exit 0")
     func helpAndVersion() throws {
         #expect(try ToolRunner.run(["--help"]).status == 0)

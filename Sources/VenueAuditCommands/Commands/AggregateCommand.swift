@@ -14,13 +14,13 @@ struct AggregateCommand: ParsableCommand {
         commandName: "aggregate",
         abstract: "Aggregate XML reports into a dashboard, CSV, JSON and an aggregate XML.",
         discussion: """
-            Reads *.xml reports (folders recursively), checks each against the report schema and
-            its digest (and, with --trust, its signature), and adds it to the store: --db, else the
-            environment variable VENUE_AUDIT_DB, else DIR/reports.sqlite. A path is a SQLite file;
-            postgres://user@host:port/database is a PostgreSQL database shared by many processes
-            (password from the URL, PGPASSWORD or PGPASSFILE/~/.pgpass; never printed).
-            A corrupt, truncated, schema-invalid or tampered report is named and counted, never
-            aggregated; the same report twice counts once. With --db and no PATH, re-renders from
+            Reads *.xml reports (folders recursively), checks each against the report schema and \
+            its digest (and, with --trust, its signature), and adds it to the store: --db, else the \
+            environment variable VENUE_AUDIT_DB, else DIR/reports.sqlite. A path is a SQLite file; \
+            postgres://user@host:port/database is a PostgreSQL database shared by many processes \
+            (password from the URL, PGPASSWORD or PGPASSFILE/~/.pgpass; never printed). \
+            A corrupt, truncated, schema-invalid or tampered report is named and counted, never \
+            aggregated; the same report twice counts once. With --db and no PATH, re-renders from \
             the store. Exit status: 0 every report read, 2 some report rejected or a path missing.
             """
     )

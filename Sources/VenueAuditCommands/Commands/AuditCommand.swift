@@ -12,9 +12,9 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "Audit venue descriptions against the legal and retention rules.",
         discussion: """
-            Prints findings like a compiler (file:line:column: error: [RULE-ID] message), a
-            summary per venue and one for the batch; with --out, writes reports in every
-            --format. Exit status: 0 no failing finding at or above --fail-on, 1 findings,
+            Prints findings like a compiler (file:line:column: error: [RULE-ID] message), a \
+            summary per venue and one for the batch; with --out, writes reports in every \
+            --format. Exit status: 0 no failing finding at or above --fail-on, 1 findings, \
             2 bad input or usage (the other files of a batch are still audited).
             """
     )

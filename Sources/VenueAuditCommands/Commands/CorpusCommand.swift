@@ -10,8 +10,8 @@ struct CorpusCommand: ParsableCommand {
         commandName: "corpus",
         abstract: "Generate a deterministic corpus of venue descriptions (for tests and benchmarks).",
         discussion: """
-            The same --seed and options write the same files. Venues are spread over districts and
-            venue types, each assessed several times over the months. Audit them with
+            The same --seed and options write the same files. Venues are spread over districts and \
+            venue types, each assessed several times over the months. Audit them with \
             `venue-audit audit DIR --out REPORTS --format xml`, then aggregate the reports.
             """
     )

@@ -9,8 +9,8 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Compare two XML reports: new, fixed, still failing, newly waived, severity changed.",
         discussion: """
-            Both reports are checked against the report schema and their digests first. Findings
-            are matched by rule and target. Exit status: 0 no new fail, 1 new fails, 2 a report
+            Both reports are checked against the report schema and their digests first. Findings \
+            are matched by rule and target. Exit status: 0 no new fail, 1 new fails, 2 a report \
             was rejected or the arguments are wrong.
             """
     )

@@ -7,8 +7,8 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Write a commented starter venue description.",
         discussion: """
-            Writes to standard output, or to --output FILE (never over an existing file).
-            Everything not yet known is left commented out: a missing fact is audited as
+            Writes to standard output, or to --output FILE (never over an existing file). \
+            Everything not yet known is left commented out: a missing fact is audited as \
             unknown, never as compliant.
             """
     )

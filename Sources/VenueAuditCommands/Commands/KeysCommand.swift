@@ -15,8 +15,8 @@ struct KeysCommand: ParsableCommand {
             commandName: "new",
             abstract: "Write a new ECDSA P-256 key pair: NAME.pem (private, mode 0600) and NAME.pub.pem.",
             discussion: """
-                Keep NAME.pem to yourself and sign reports with `audit --sign-key NAME.pem`; give
-                NAME.pub.pem to the regulators who will list you in their trust file. Existing
+                Keep NAME.pem to yourself and sign reports with `audit --sign-key NAME.pem`; give \
+                NAME.pub.pem to the regulators who will list you in their trust file. Existing \
                 files are never overwritten. Prints the key id, which signed reports carry.
                 """
         )

@@ -14,9 +14,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the web service: self-assessment in a browser, an HTTP API, the regulators' dashboard.",
         discussion: """
-            Listens on 127.0.0.1 unless --host says otherwise. Anyone may check a description (the
-            page at / or POST /api/v1/audit; nothing is stored); inspectors submit reports and
-            regulators read the dashboard and rollups with tokens made by `venue-audit tokens add`.
+            Listens on 127.0.0.1 unless --host says otherwise. Anyone may check a description (the \
+            page at / or POST /api/v1/audit; nothing is stored); inspectors submit reports and \
+            regulators read the dashboard and rollups with tokens made by `venue-audit tokens add`. \
             The store (--db) is the same SQLite file `aggregate` writes. Stop with Ctrl-C.
             """
     )

@@ -9,9 +9,9 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check venue descriptions against the input format.",
         discussion: """
-            Prints problems as file:line:column: error|warning: [code] message. Folders are
-            searched for *.yaml and *.yml. Besides the input format, each venue's jurisdiction
-            must be a code the rule packs know. Exit status 0 when no file has an error, 2
+            Prints problems as file:line:column: error|warning: [code] message. Folders are \
+            searched for *.yaml and *.yml. Besides the input format, each venue's jurisdiction \
+            must be a code the rule packs know. Exit status 0 when no file has an error, 2 \
             otherwise; every file is checked either way.
             """
     )

@@ -10,8 +10,8 @@ struct VenueAudit: ParsableCommand {
         commandName: "venue-audit",
         abstract: "Audit how venues handle their visitors' personal data.",
         discussion: """
-            Reads YAML venue descriptions, checks them against legal and retention rules, and
-            writes reports. Exit status: 0 no finding at or above --fail-on, 1 findings,
+            Reads YAML venue descriptions, checks them against legal and retention rules, and \
+            writes reports. Exit status: 0 no finding at or above --fail-on, 1 findings, \
             2 bad input or usage.
             """,
         version: version,

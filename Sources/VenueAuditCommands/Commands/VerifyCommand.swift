@@ -12,10 +12,10 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check the signatures of XML reports against a trust file.",
         discussion: """
-            For each report, prints that it is valid and by whom, or exactly why not: unsigned,
-            signature-malformed, unknown-signer, outside-validity, revoked, bad-signature,
-            altered, signature-of-another-report; a report whose digest does not match its
-            content is tampered. Exit status: 0 every report valid, 1 some report not valid,
+            For each report, prints that it is valid and by whom, or exactly why not: unsigned, \
+            signature-malformed, unknown-signer, outside-validity, revoked, bad-signature, \
+            altered, signature-of-another-report; a report whose digest does not match its \
+            content is tampered. Exit status: 0 every report valid, 1 some report not valid, \
             2 a file unreadable or the trust file wrong.
             """
     )
