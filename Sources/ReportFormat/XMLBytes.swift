@@ -119,8 +119,15 @@ public struct XMLBytes {
         func flush(_ upTo: Int, _ me: inout XMLBytes) {
             if upTo > runStart { me.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<upTo])) }
         }
+        // Below 64, one bit for each byte that may need replacing (controls and `"&<>`); above,
+        // only the lead byte of U+FFFE and U+FFFF does.
+        let special: UInt64 = 0xFFFF_FFFF | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
         while i < n {
             let b = utf8[i]
+            if b < 64 ? special >> b & 1 == 0 : b != 0xEF {
+                i += 1
+                continue
+            }
             let replacement: StaticString?
             var width = 1
             switch b {

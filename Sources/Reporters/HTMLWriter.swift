@@ -33,9 +33,10 @@ struct HTMLWriter {
         var i = 0
         while i < n {
             let b = input[i]
-            // Everything above `>` except DEL and the lead bytes of C1 controls (C2) and of the
-            // bidirectional controls (E2) is copied as it is, in runs.
-            if b > 0x3E && b != 0x7F && b != 0xC2 && b != 0xE2 {
+            // Copied as it is, in runs: every byte but controls, `"&'<>`, DEL and the lead bytes
+            // of C1 controls (C2) and of the bidirectional controls (E2). Below 64 one bit each.
+            let special: UInt64 = 0xFFFF_FFFF | 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+            if b < 64 ? special >> b & 1 == 0 : b != 0x7F && b != 0xC2 && b != 0xE2 {
                 i += 1
                 continue
             }
