@@ -22,8 +22,15 @@ public enum JSONText {
             func flush(_ upTo: Int) {
                 if upTo > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<upTo])) }
             }
+            // Below 64, one bit for each byte that may need escaping (controls and `"`); above,
+            // only `\`, DEL and the lead byte of U+2028/U+2029.
+            let special: UInt64 = 0xFFFF_FFFF | 1 << 0x22
             while i < n {
                 let b = utf8[i]
+                if b < 64 ? special >> b & 1 == 0 : b != 0x5C && b != 0x7F && b != 0xE2 {
+                    i += 1
+                    continue
+                }
                 var escaped: StaticString?
                 var width = 1
                 switch b {

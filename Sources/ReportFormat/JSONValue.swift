@@ -55,14 +55,15 @@ public enum JSONValue {
         case .object(let members):
             guard !members.isEmpty else { return append("{}") }
             append("{\n")
-            // Sorted by UTF-8 bytes, compared in place.
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (n, key) in keys.enumerated() {
+            // Sorted by UTF-8 bytes, compared in place; members taken with their keys, so no
+            // key is looked up again.
+            let sorted = members.sorted { Self.bytesPrecede($0.key, $1.key) }
+            for (n, member) in sorted.enumerated() {
                 spaces(indent + 2)
-                JSONText.quote(key, to: &out)
+                JSONText.quote(member.key, to: &out)
                 append(": ")
-                members[key]?.write(to: &out, indent: indent + 2)
-                append(n == keys.count - 1 ? "\n" : ",\n")
+                member.value.write(to: &out, indent: indent + 2)
+                append(n == sorted.count - 1 ? "\n" : ",\n")
             }
             spaces(indent)
             append("}")
@@ -71,6 +72,19 @@ public enum JSONValue {
 }
 
 extension JSONValue {
+    /// Whether `a`'s UTF-8 bytes sort before `b`'s: the buffers compared directly rather than
+    /// through the generic sequence comparison.
+    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                for i in 0..<min(x.count, y.count) where x[i] != y[i] { return x[i] < y[i] }
+                return x.count < y.count
+            }
+        }
+    }
+
     /// A string, or null when absent.
     public static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
 

@@ -109,3 +109,14 @@ struct HTMLAnchorTests {
         #expect(HTMLReporter.anchorSafe(s) == Self.reference(s))
     }
 }
+
+@Suite("SARIF artifact URIs")
+struct SARIFURITests {
+    @Test("unreserved ASCII and '/' stay; every other byte, spaces and UTF-8 included, is %XX in capitals")
+    func percentEncoding() {
+        #expect(SARIFReporter.uri("samples/mall-1_a.b~c.yaml") == "samples/mall-1_a.b~c.yaml")
+        #expect(SARIFReporter.uri("my venues/东门 #1?.yaml") == "my%20venues/%E4%B8%9C%E9%97%A8%20%231%3F.yaml")
+        #expect(SARIFReporter.uri("a%b:c\\d\u{7F}\u{01}") == "a%25b%3Ac%5Cd%7F%01")
+        #expect(SARIFReporter.uri("") == "")
+    }
+}

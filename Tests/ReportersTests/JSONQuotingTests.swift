@@ -1,4 +1,5 @@
 import AuditBasics
+import ReportFormat
 import Testing
 
 @Suite("JSON string quoting")
@@ -49,5 +50,12 @@ struct JSONQuotingTests {
             JSONText.quote(s, to: &bytes)
             #expect(bytes == Array(reference(s).utf8))
         }
+    }
+
+    @Test("object members are written in the byte order of their keys, prefixes first")
+    func memberOrder() {
+        let object = JSONValue.object(["b": .int(1), "a": .int(2), "ab": .int(3), "Z": .int(4), "é": .int(5), "e": .int(6), "": .int(7)])
+        let keys = object.rendered().split(separator: "\n").dropFirst().dropLast().map { $0.split(separator: ":")[0] }
+        #expect(keys == [#"  """#, #"  "Z""#, #"  "a""#, #"  "ab""#, #"  "b""#, #"  "e""#, #"  "é""#])
     }
 }
