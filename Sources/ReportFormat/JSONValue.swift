@@ -75,14 +75,13 @@ extension JSONValue {
     /// Whether `a`'s UTF-8 bytes sort before `b`'s: the buffers compared directly rather than
     /// through the generic sequence comparison.
     static func bytesPrecede(_ a: String, _ b: String) -> Bool {
-        var a = a
-        var b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
+        let direct = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
                 for i in 0..<min(x.count, y.count) where x[i] != y[i] { return x[i] < y[i] }
                 return x.count < y.count
             }
         }
+        return (direct ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// A string, or null when absent.
