@@ -38,7 +38,10 @@ struct Bench {
         )
         let corpusNote = corpus.prepare()
         progress("corpus \(corpusNote)")
-        try? fm.removeItem(atPath: outputs)
+        // A kept run's outputs are moved aside and deleted at the end, not now: see `measure(writing:)`.
+        let previous = outputs + ".previous"
+        try? fm.removeItem(atPath: previous)
+        if fm.fileExists(atPath: outputs) { try? fm.moveItem(atPath: outputs, toPath: previous) }
         do { try fm.createDirectory(atPath: outputs, withIntermediateDirectories: true) } catch {
             fail("cannot create \(outputs): \(error)")
         }
@@ -60,6 +63,9 @@ struct Bench {
         let validateJobs = supportsJobs("validate")
         let oneCore = auditJobs ? ["--jobs", "1"] : []
         let tool = options.tool
+        // Copies for the closures that build a row's arguments (`measure` mutates self).
+        let venues = corpus.venues
+        let small = corpus.small
         var rows: [Row] = []
 
         // MARK: YAML: the bare parser, the reader, validate, audit.
@@ -85,9 +91,9 @@ struct Bench {
 
         // The last run's XML reports are the aggregation rows' input.
         let reports = outputs + "/reports"
-        let xml = measure(
-            "audit + XML, 1 core", [tool, "audit", "--quiet", "--format", "xml", "--out", reports] + oneCore + [corpus.venues],
-            accept: [0, 1], before: { try? fm.removeItem(atPath: reports) }, after: Self.flush)
+        let xml = measure("audit + XML, 1 core", writing: reports, accept: [0, 1]) {
+            [tool, "audit", "--quiet", "--format", "xml", "--out", $0] + oneCore + [venues]
+        }
         rows.append(
             Row(
                 stage: "audit: + XML reports (format 2), 1 core", files: venueFiles.count, bytes: venueBytes, measured: xml, baseline: bare,
@@ -96,13 +102,9 @@ struct Bench {
         var twoCoresXML: Measured?
         let reportsTwo = outputs + "/reports-2-cores"
         if auditJobs {
-            twoCoresXML = measure(
-                "audit + XML, 2 cores", [tool, "audit", "--quiet", "--format", "xml", "--out", reportsTwo, "--jobs", "2", corpus.venues],
-                accept: [0, 1], before: { try? fm.removeItem(atPath: reportsTwo) },
-                after: {
-                    try? fm.removeItem(atPath: reportsTwo)
-                    Self.flush()
-                })
+            twoCoresXML = measure("audit + XML, 2 cores", writing: reportsTwo, accept: [0, 1]) {
+                [tool, "audit", "--quiet", "--format", "xml", "--out", $0, "--jobs", "2", venues]
+            }
         }
         rows.append(
             Row(
@@ -117,15 +119,9 @@ struct Bench {
         if Child.output([tool, "keys", "new", "--out", key], scratch: outputs) != nil,
             fm.fileExists(atPath: key + ".pem")
         {
-            signed = measure(
-                "audit + signed XML, 1 core",
-                [tool, "audit", "--quiet", "--format", "xml", "--out", signedReports, "--sign-key", key + ".pem"] + oneCore
-                    + [corpus.venues],
-                accept: [0, 1], before: { try? fm.removeItem(atPath: signedReports) },
-                after: {
-                    try? fm.removeItem(atPath: signedReports)
-                    Self.flush()
-                })
+            signed = measure("audit + signed XML, 1 core", writing: signedReports, accept: [0, 1]) {
+                [tool, "audit", "--quiet", "--format", "xml", "--out", $0, "--sign-key", key + ".pem"] + oneCore + [venues]
+            }
         }
         rows.append(
             Row(
@@ -155,13 +151,9 @@ struct Bench {
                 baseline: smallBare))
 
         let htmlOut = outputs + "/html"
-        let html = measure(
-            "subset: audit + HTML, 1 core", [tool, "audit", "--quiet", "--format", "html", "--out", htmlOut] + oneCore + [corpus.small],
-            accept: [0, 1], before: { try? fm.removeItem(atPath: htmlOut) },
-            after: {
-                try? fm.removeItem(atPath: htmlOut)
-                Self.flush()
-            })
+        let html = measure("subset: audit + HTML, 1 core", writing: htmlOut, accept: [0, 1]) {
+            [tool, "audit", "--quiet", "--format", "html", "--out", $0] + oneCore + [small]
+        }
         rows.append(
             Row(
                 stage: "subset: audit + HTML reports, 1 core", files: smallFiles.count, bytes: smallBytes, measured: html,
@@ -169,15 +161,9 @@ struct Bench {
 
         let everyOut = outputs + "/every-format"
         let everyInput = options.everyFormatOnAll ? corpus.venues : corpus.small
-        let every = measure(
-            "audit + every format, 1 core",
-            [tool, "audit", "--quiet", "--format", Self.everyFormat, "--lang", "en,zh", "--out", everyOut] + oneCore + [everyInput],
-            accept: [0, 1],
-            after: {
-                // Removed before the flush, so these reports (several per venue) need not reach the disk.
-                try? fm.removeItem(atPath: everyOut)
-                Self.flush()
-            })
+        let every = measure("audit + every format, 1 core", writing: everyOut, accept: [0, 1]) {
+            [tool, "audit", "--quiet", "--format", Self.everyFormat, "--lang", "en,zh", "--out", $0] + oneCore + [everyInput]
+        }
         rows.append(
             Row(
                 stage: "\(options.everyFormatOnAll ? "audit: +" : "subset: audit +") every format (\(Self.everyFormat)), en and zh, 1 core",
@@ -214,17 +200,15 @@ struct Bench {
                 stage: "aggregation: libxml2 xmlTextReader bare loop", files: reportFiles.count, bytes: reportBytes, measured: bareXML,
                 baseline: bareXML, isBaseline: true))
         let aggregateOut = outputs + "/aggregate"
-        let aggregate = measure(
-            "aggregate", [tool, "aggregate", reports, "--out", aggregateOut, "--quiet"],
-            before: { try? fm.removeItem(atPath: aggregateOut) }, after: Self.flush)
+        let aggregate = measure("aggregate", writing: aggregateOut) { [tool, "aggregate", reports, "--out", $0, "--quiet"] }
         rows.append(
             Row(
                 stage: "aggregation: `aggregate` (store, rollups, outputs)", files: reportFiles.count, bytes: reportBytes,
                 measured: aggregate, baseline: bareXML, target: .ratio(0.50)))
         let smallAggregateOut = outputs + "/aggregate-subset"
-        let smallAggregate = measure(
-            "subset: aggregate", [tool, "aggregate", smallReports, "--out", smallAggregateOut, "--quiet"],
-            before: { try? fm.removeItem(atPath: smallAggregateOut) }, after: Self.flush)
+        let smallAggregate = measure("subset: aggregate", writing: smallAggregateOut) {
+            [tool, "aggregate", smallReports, "--out", $0, "--quiet"]
+        }
         rows.append(
             Row(
                 stage: "subset: `aggregate`", files: smallFiles.count, bytes: Listing.bytes(Listing.reports([smallReports])),
@@ -282,7 +266,8 @@ struct Bench {
                 + "fresh runner (Linux counts the starting process's size in a vfork-started child's ru_maxrss), so the floor "
                 + "under every figure is a runner's \(format(Double(floorKiB) / 1024, 1)) MiB, and a figure shown as ≤ N stayed at "
                 + "or below that floor. The corpus was read once before the first row, the reports before the aggregation rows, "
-                + "and written reports were flushed to disk (sync) before the next row.")
+                + "and written reports were flushed to disk (sync) before the next run; every run wrote into a folder of its "
+                + "own and nothing was deleted until the end (a file system may slow file creation after many deletions).")
         out.append("")
         out.append(
             "Corpus: \(grouped(venueFiles.count)) venue files, \(format(Double(venueBytes) / Double(venueFiles.count) / 1024, 2)) KiB "
@@ -303,18 +288,20 @@ struct Bench {
         } else {
             corpus.remove(outputs: outputs)
         }
+        try? fm.removeItem(atPath: previous)
     }
 
     /// Runs a command up to --repeat times, not again once its runs have taken --repeat-within
     /// seconds; the best time and the largest peak memory. Stops the bench when the command
     /// exits with a status not in `accept`.
     mutating func measure(
-        _ label: String, _ arguments: [String], accept: Set<Int32> = [0], before: () -> Void = {}, after: () -> Void = {}
+        _ label: String, accept: Set<Int32>, before: () -> Void = {}, after: () -> Void, _ argumentsForRun: (Int) -> [String]
     ) -> Measured {
         var measured = Measured(seconds: .infinity, peakKiB: 0, runs: 0)
         var spent = 0.0
         while measured.runs < options.repeats && (measured.runs == 0 || spent < options.repeatWithin) {
             before()
+            let arguments = argumentsForRun(measured.runs + 1)
             let child = Child.measure(arguments, me: me, scratch: outputs)
             floorKiB = max(floorKiB, child.floorKiB)
             guard accept.contains(child.status) else {
@@ -336,6 +323,26 @@ struct Bench {
             "[\(format(elapsed, 0)) s] \(label): \(format(measured.seconds, 2)) s, peak \(measured.peakText) MiB (best of \(measured.runs))"
         )
         return measured
+    }
+
+    /// Runs a command that writes files, each run into a folder no earlier run used (`base`,
+    /// then `base-run2`, ...), and flushes them to disk after each run. Nothing is deleted while
+    /// the bench runs: on ext4 without a journal, Linux skips inodes freed in the last 60 s
+    /// (300 s until written back) when it creates a file, reading each one's inode block to
+    /// check, so a row that ran after thousands of deletions measured that scan (perf:
+    /// `recently_deleted` and `find_get_block_common`; system time 0.5 s against 3.1 s for
+    /// 2,000 XML reports). The first run's folder is `base`, which later rows may read.
+    mutating func measure(
+        _ label: String, writing base: String, accept: Set<Int32> = [0], _ arguments: (String) -> [String]
+    ) -> Measured {
+        measure(label, accept: accept, after: Self.flush) { run in arguments(run == 1 ? base : base + "-run\(run)") }
+    }
+
+    /// Runs a command that writes nothing of its own.
+    mutating func measure(
+        _ label: String, _ arguments: [String], accept: Set<Int32> = [0], before: () -> Void = {}
+    ) -> Measured {
+        measure(label, accept: accept, before: before, after: {}) { _ in arguments }
     }
 
     /// Writes what the last command left in the page cache to disk, so that its writeback does
