@@ -15,7 +15,16 @@ public struct Fact: Sendable {
     /// The member `key` of a map fact; nil when this is not a map or the key is absent.
     public subscript(key: String) -> Fact? {
         guard case .map(let entries) = value else { return nil }
-        return entries.first { $0.key == key }?.value
+        // Byte counts first: most keys differ in length, and String's == compares by canonical
+        // equivalence, which costs more than comparing two counts.
+        // Indexed, so no entry is copied (which would retain its strings and fact).
+        let length = key.utf8.count
+        var i = 0
+        while i < entries.count {
+            if entries[i].key.utf8.count == length && entries[i].key == key { return entries[i].value }
+            i += 1
+        }
+        return nil
     }
 
     /// The string value, if this fact is a string.
