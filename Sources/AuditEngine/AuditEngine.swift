@@ -46,6 +46,9 @@ public struct AuditEngine: Sendable {
         let notInForce: (en: (String, String), zh: (String, String))
         /// Whether `applies_if` reads `evidence`, so that evidence is gathered before it.
         let evidenceFirst: Bool
+        /// Each citation's first and last day in force as day numbers (Int.min / Int.max: no
+        /// bound); nil when no citation is dated, so every finding cites them all.
+        let citationDays: [(from: Int, to: Int)]?
 
         init(
             rule: Rule, facts: RuleFacts, params: Fact, expected: LocalizedText, expects: LocalizedText?,
@@ -59,6 +62,10 @@ public struct AuditEngine: Sendable {
             self.failure = failure
             self.notInForce = notInForce
             evidenceFirst = rule.appliesIf?.variables.contains("evidence") == true
+            let citations = facts.citations
+            citationDays =
+                citations.contains { $0.effectiveFrom != nil || $0.effectiveTo != nil }
+                ? citations.map { ($0.effectiveFrom?.dayNumber ?? Int.min, $0.effectiveTo?.dayNumber ?? Int.max) } : nil
         }
     }
 
@@ -230,7 +237,7 @@ public struct AuditEngine: Sendable {
         var result = AuditResult(
             toolVersion: options.toolVersion, input: input, venue: Self.venueInfo(venue), assessment: Self.assessmentInfo(venue),
             profile: VersionedID(id: profile.id, version: profile.version), packs: packIDs, asOf: asOf,
-            failThreshold: options.failOn, findings: findings, observations: Self.observations(venue),
+            failThreshold: options.failOn, findings: consume findings, observations: Self.observations(venue),
             diagnostics: venue.diagnostics + notes)
         // Masked here, not by the callers, so no door (command line, service, a program using the
         // library) can hand on an ID number, phone or e-mail address from the input.

@@ -34,7 +34,7 @@ struct VenueRun {
         case absent
         /// The list is present and empty; the fact is the list itself.
         case empty(Fact)
-        case items([(id: String, fact: Fact)])
+        case items([(id: String, fact: Fact, dates: ConductDates)])
     }
 
     init(venue: VenueDescription, asOf: CivilDate, taxonomy: Taxonomy) {
@@ -73,7 +73,10 @@ struct VenueRun {
             let found: Targets =
                 items.isEmpty
                 ? .empty(list)
-                : .items(items.enumerated().map { i, item in (item["id"]?.string ?? "\(key)[\(i)]", item) })
+                : .items(
+                    items.enumerated().map { i, item in
+                        (item["id"]?.string ?? "\(key)[\(i)]", item, ConductDates(scope: scope, target: item))
+                    })
             targets.append((scope, found))
         }
     }
@@ -129,7 +132,7 @@ struct VenueRun {
         let scopeKey = rule.scope.rawValue
         if rule.scope == .venue {
             guard let v = venue.facts["venue"] else { return }
-            findings.append(evaluate(prepared, target: v, targetID: nil))
+            findings.append(evaluate(prepared, target: v, targetID: nil, dates: ConductDates(scope: .venue, target: v)))
             return
         }
         switch targets.first(where: { $0.scope == rule.scope })?.targets ?? .absent {
@@ -148,11 +151,13 @@ struct VenueRun {
         case .empty(let list):
             findings.append(finding(prepared, state: .notApplicable, targetID: nil, location: list.location, message: noItems(scopeKey)))
         case .items(let items):
-            for item in items { findings.append(evaluate(prepared, target: item.fact, targetID: item.id)) }
+            for item in items { findings.append(evaluate(prepared, target: item.fact, targetID: item.id, dates: item.dates)) }
         }
     }
 
-    private mutating func evaluate(_ prepared: AuditEngine.PreparedRule, target: Fact, targetID: String?) -> Finding {
+    private mutating func evaluate(
+        _ prepared: AuditEngine.PreparedRule, target: Fact, targetID: String?, dates: ConductDates
+    ) -> Finding {
         let rule = prepared.rule
         bindings.set(targetSlot, to: target)
         bindings.set(paramsSlot, to: prepared.params)
@@ -161,8 +166,8 @@ struct VenueRun {
         // `applies_if` that itself reads evidence needs it first.
         let evidenceFirst = prepared.evidenceFirst
         var items: [EvidenceItem] = []
-        let conduct = conductWindow(rule, target: target)
-        let narrowed = Self.citationsInForce(prepared.facts.citations, during: conduct.span)
+        let conduct = conductWindow(rule, dates)
+        let narrowed = prepared.citationDays.flatMap { Self.citationsInForce(prepared.facts.citations, $0, during: conduct.span) }
         if evidenceFirst {
             items = gatherEvidence(rule)
         } else {
@@ -344,55 +349,86 @@ struct VenueRun {
     /// by the law in force on any day from its `since` (or, when that is not recorded, at least
     /// from the date of its oldest record) to its `until` or the as-of date; anything else by the
     /// law in force on the as-of date (docs/policy-format.md, "Dates of conduct").
-    private func conductWindow(_ rule: Rule, target: Fact) -> ConductWindow {
+    private func conductWindow(_ rule: Rule, _ dates: ConductDates) -> ConductWindow {
         let day = asOf.dayNumber
         func range(_ date: CivilDate) -> (Int, Int) {
             date.dayKnown
                 ? (date.dayNumber, date.dayNumber)
                 : (date.dayNumber, date.dayNumber + CivilDate.daysIn(month: date.month, year: date.year) - 1)
         }
-        func date(_ fact: Fact?) -> CivilDate? {
-            if case .date(let d)? = fact?.value { return d }
-            return nil
-        }
         switch rule.scope {
         case .incidents:
-            let fact = target["date"]
-            if let when = date(fact) {
+            if let when = dates.date {
                 let (lo, hi) = range(when)
                 return ConductWindow(
-                    inForce: rule.inForce(onOneDayOf: lo, hi), span: (lo, hi), location: fact?.location, conduct: .incident(when))
+                    inForce: rule.inForce(onOneDayOf: lo, hi), span: (lo, hi), location: dates.location, conduct: .incident(when))
             }
             return ConductWindow(
-                inForce: rule.inForce(onOneDayOf: Int.min, day), span: (Int.min, day), location: target.location,
+                inForce: rule.inForce(onOneDayOf: Int.min, day), span: (Int.min, day), location: dates.location,
                 conduct: .undatedIncident)
         case .collectionPoints:
-            let since = date(target["since"])
-            let until = date(target["until"])
-            let oldest = date(target["retention"]?["oldest_record_date"])
+            let since = dates.since
+            let until = dates.until
             let endCovered = until.map { range($0).0 } ?? day
             let end = until.map { range($0).1 } ?? day
             var covered = endCovered
             if let since { covered = min(covered, range(since).1) }
-            if let oldest { covered = min(covered, range(oldest).1) }
+            if let oldest = dates.oldest { covered = min(covered, range(oldest).1) }
             let earliest = since.map { range($0).0 }
             return ConductWindow(
                 inForce: rule.inForce(practiceFrom: earliest, coveredFrom: covered, coveredTo: endCovered, end: end),
-                span: (earliest ?? Int.min, end), location: target["since"]?.location ?? target["until"]?.location ?? target.location,
-                conduct: .practice(since: since, until: until))
+                span: (earliest ?? Int.min, end), location: dates.location, conduct: .practice(since: since, until: until))
         default:
             return ConductWindow(inForce: .yes, span: (day, day), location: nil, conduct: .onAsOf)
         }
     }
 
-    /// The citations whose instrument was in force on some day of `span`; nil when that is all
-    /// of them (or none, which would leave a finding without a source: all are kept then).
-    static func citationsInForce(_ citations: [Citation], during span: (Int, Int)) -> [Citation]? {
-        guard citations.contains(where: { $0.effectiveFrom != nil || $0.effectiveTo != nil }) else { return nil }
-        let kept = citations.filter { c in
-            (c.effectiveFrom.map { $0.dayNumber <= span.1 } ?? true) && (c.effectiveTo.map { $0.dayNumber >= span.0 } ?? true)
+    /// The dates a target records about its conduct, read once per venue rather than for every
+    /// rule of the target's scope.
+    struct ConductDates {
+        /// An incident's `date`.
+        var date: CivilDate?
+        /// A collection point's `since`, `until` and `retention.oldest_record_date`.
+        var since, until, oldest: CivilDate?
+        /// Where a finding about the dates points: the incident's date (else the incident); the
+        /// point's `since`, else its `until`, else the point.
+        var location: FileLocation?
+
+        init(scope: RuleScope, target: Fact) {
+            switch scope {
+            case .incidents:
+                let fact = target["date"]
+                date = Self.date(fact)
+                location = date == nil ? target.location : fact?.location
+            case .collectionPoints:
+                let sinceFact = target["since"]
+                let untilFact = target["until"]
+                since = Self.date(sinceFact)
+                until = Self.date(untilFact)
+                oldest = Self.date(target["retention"]?["oldest_record_date"])
+                location = sinceFact?.location ?? untilFact?.location ?? target.location
+            default:
+                break
+            }
         }
-        return kept.count == citations.count || kept.isEmpty ? nil : kept
+
+        private static func date(_ fact: Fact?) -> CivilDate? {
+            if case .date(let d)? = fact?.value { return d }
+            return nil
+        }
+    }
+
+    /// The citations whose instrument was in force on some day of `span` (`days`: each one's
+    /// first and last day); nil when that is all of them (or none, which would leave a finding
+    /// without a source: all are kept then). Counted first, since most findings keep them all.
+    static func citationsInForce(_ citations: [Citation], _ days: [(from: Int, to: Int)], during span: (Int, Int)) -> [Citation]? {
+        var kept = 0
+        for d in days where d.from <= span.1 && d.to >= span.0 { kept += 1 }
+        if kept == citations.count || kept == 0 { return nil }
+        var result: [Citation] = []
+        result.reserveCapacity(kept)
+        for (i, d) in days.enumerated() where d.from <= span.1 && d.to >= span.0 { result.append(citations[i]) }
+        return result
     }
 
     /// `collection_points[book]`, or `venue` for venue-wide rules. Items without an id are
