@@ -74,20 +74,10 @@ enum ReportFormatting {
     /// `problems` of the findings at `subset`, as positions in `findings`: grouping and
     /// ordering positions copies no finding.
     static func problems(_ findings: [Finding], _ subset: [Int]) -> [[Int]] {
-        // The same fields as `factKey`, compared as they are rather than printed into a text.
-        struct Key: Hashable {
-            var state: FindingState
-            var target: String
-            var location: FileLocation?
-            var ruleID: String?
-        }
-        var order: [Key] = []
-        var members: [Key: [Int]] = [:]
+        var order: [ProblemKey] = []
+        var members: [ProblemKey: [Int]] = [:]
         for i in subset {
-            let location = findings[i].location
-            let key = Key(
-                state: findings[i].state, target: findings[i].targetPath ?? "venue", location: location,
-                ruleID: location == nil ? findings[i].ruleID : nil)
+            let key = ProblemKey(findings[i])
             if members[key] == nil { order.append(key) }
             members[key, default: []].append(i)
         }
@@ -99,12 +89,15 @@ enum ReportFormatting {
     /// finding that is a problem of its own, and for passes and findings that did not apply. Machine formats carry it so a reader can group.
     static func sharedProblemNumbers(_ findings: [Finding]) -> [Int?] {
         // Passes and findings that did not apply are not problems.
-        let keys = findings.map { f in
-            f.state == .pass || f.state == .notApplicable ? nil : "\(f.state.rawValue)|\(factKey(f))"
+        var keys: [ProblemKey?] = []
+        keys.reserveCapacity(findings.count)
+        for i in findings.indices {
+            let state = findings[i].state
+            keys.append(state == .pass || state == .notApplicable ? nil : ProblemKey(findings[i]))
         }
-        var counts: [String: Int] = [:]
+        var counts: [ProblemKey: Int] = [:]
         for case let k? in keys { counts[k, default: 0] += 1 }
-        var numbers: [String: Int] = [:]
+        var numbers: [ProblemKey: Int] = [:]
         return keys.map { key in
             guard let k = key, (counts[k] ?? 0) > 1 else { return nil }
             if let n = numbers[k] { return n }
@@ -351,5 +344,22 @@ struct ReportLabels {
             case .practice: "良好实践"
             }
         }
+    }
+}
+
+/// What makes findings one problem: the same state on the same fact (`ReportFormatting.factKey`),
+/// compared field by field rather than printed into a text.
+private struct ProblemKey: Hashable {
+    var state: FindingState
+    var target: String
+    var location: FileLocation?
+    /// Only for a finding without a location, which is a fact of its own.
+    var ruleID: String?
+
+    init(_ f: Finding) {
+        state = f.state
+        target = f.targetPath ?? "venue"
+        location = f.location
+        ruleID = f.location == nil ? f.ruleID : nil
     }
 }

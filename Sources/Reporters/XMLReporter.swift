@@ -75,10 +75,16 @@ public struct XMLReporter: Reporter {
     /// The rules and instruments a report explains: those of its detailed findings, in order of
     /// first appearance, each rule with the texts of its first detailed finding.
     private struct Explained {
+        /// What the report says about a rule once: its shared facts and the expectation of its
+        /// first detailed finding (a later finding repeats its own only when it differs).
         struct Rule {
-            let first: Finding
-            /// The position of each citation key in the rule's citation list (1-based).
-            let citationIndex: [String: Int]
+            let facts: RuleFacts
+            let expects: LocalizedText?
+
+            /// The position of citation `key` in the rule's list (1-based), for a narrowed finding.
+            func citationNumber(_ key: String) -> Int? {
+                facts.citations.firstIndex { $0.key == key }.map { $0 + 1 }
+            }
         }
         var rules: [(id: String, rule: Rule)] = []
         var ruleByID: [String: Rule] = [:]
@@ -87,13 +93,13 @@ public struct XMLReporter: Reporter {
         var instrumentByKey: [String: Citation] = [:]
 
         init(_ findings: [Finding]) {
-            for f in findings where XMLReporter.isDetailed(f) && ruleByID[f.ruleID] == nil {
-                var index: [String: Int] = [:]
-                for (i, c) in f.rule.citations.enumerated() where index[c.key] == nil { index[c.key] = i + 1 }
-                let rule = Rule(first: f, citationIndex: index)
-                rules.append((f.ruleID, rule))
-                ruleByID[f.ruleID] = rule
-                for c in f.rule.citations {
+            // By position: iterating the findings would copy each one.
+            for i in findings.indices where XMLReporter.isDetailed(findings[i]) && ruleByID[findings[i].ruleID] == nil {
+                let facts = findings[i].rule
+                let rule = Rule(facts: facts, expects: findings[i].expects)
+                rules.append((facts.ruleID, rule))
+                ruleByID[facts.ruleID] = rule
+                for c in facts.citations {
                     let key = Self.instrumentKey(c)
                     if instrumentByKey[key] == nil {
                         instrumentByKey[key] = c
@@ -105,7 +111,7 @@ public struct XMLReporter: Reporter {
 
         /// `cn-pipl` of `cn-pipl#art-19`.
         static func instrumentKey(_ c: Citation) -> String {
-            if let hash = c.key.firstIndex(of: "#") { return String(c.key[..<hash]) }
+            if let hash = c.key.utf8.firstIndex(of: UInt8(ascii: "#")) { return String(c.key[..<hash]) }
             return c.key
         }
     }
@@ -206,7 +212,7 @@ public struct XMLReporter: Reporter {
         guard !explained.rules.isEmpty else { return w.close() }
         w.open()
         for (id, rule) in explained.rules {
-            let f = rule.first
+            let f = rule.facts
             w.start("rule")
             w.attribute("id", id)
             w.attribute("pack", f.packID)
@@ -214,15 +220,15 @@ public struct XMLReporter: Reporter {
             w.attribute("scope", f.scope)
             w.attribute("practice", f.isPractice)
             w.attribute("force", f.force.rawValue)
-            w.attribute("binding", f.bindsVenue)
+            w.attribute("binding", f.force.binds)
             w.attribute("help", context.ruleDocURL(id))
             w.open()
             w.bilingual("title", en: f.title.en, zh: f.title.zh)
-            if let expects = f.expects { w.bilingual("expects", en: expects.en, zh: expects.zh) }
-            if !f.rule.citations.isEmpty {
+            if let expects = rule.expects { w.bilingual("expects", en: expects.en, zh: expects.zh) }
+            if !f.citations.isEmpty {
                 w.start("citations")
                 w.open()
-                for c in f.rule.citations { write(c, explained: explained, jurisdiction: jurisdiction, to: &w) }
+                for c in f.citations { write(c, explained: explained, jurisdiction: jurisdiction, to: &w) }
                 w.end("citations")
             }
             w.bilingual("remediation", en: f.remediation.en, zh: f.remediation.zh)
@@ -270,13 +276,13 @@ public struct XMLReporter: Reporter {
         w.attribute("problem", problem.map(String.init))
         location(f.location, inputPath: inputPath, to: &w)
         if let narrowed = f.citationsInForce {
-            let numbers = narrowed.compactMap { rule.citationIndex[$0.key] }.map(String.init)
+            let numbers = narrowed.compactMap { rule.citationNumber($0.key) }.map(String.init)
             w.attribute("cites", numbers.joined(separator: " "))
         }
         w.open()
         w.element("source-line", f.sourceLine)
         w.bilingual("message", en: f.message.en, zh: f.message.zh)
-        if let expects = f.expects, expects != rule.first.expects {
+        if let expects = f.expects, expects != rule.expects {
             w.bilingual("expects", en: expects.en, zh: expects.zh)
         }
         for item in f.evidence {
