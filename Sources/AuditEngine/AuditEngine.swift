@@ -15,8 +15,10 @@ public struct AuditEngine: Sendable {
     public let options: AuditOptions
 
     /// Per profile, the selected and tailored rules with their parameters and expected-value
-    /// text, worked out once so auditing a venue only evaluates.
-    private(set) var prepared: [String: [PreparedRule]] = [:]
+    /// text, worked out the first time a venue of that profile is audited and kept for the
+    /// engine's life: an inspector's single file needs one profile's rules, not all eighteen
+    /// (preparing every profile was a third of the start-up).
+    private let preparedRules = PreparedRules()
     /// Every rule id in the catalogue, for telling orphan waivers apart.
     private let ruleIDs: Set<String>
 
@@ -24,10 +26,43 @@ public struct AuditEngine: Sendable {
         self.catalog = catalog
         self.options = options
         ruleIDs = Set(catalog.rules.map(\.id))
+    }
+
+    /// The rules of `profileID` ready to run, prepared now if no venue of it came before; nil
+    /// for an unknown profile.
+    func prepared(_ profileID: String) -> [PreparedRule]? {
+        guard let profile = catalog.profiles[profileID] else { return nil }
+        return prepared(profile)
+    }
+
+    private func prepared(_ profile: Profile) -> [PreparedRule] {
         // Profiles mostly run the same rules with the same parameters; a rule prepared for one
-        // is reused by the others (preparing every rule anew cost most of start-up).
-        var made: [String: PreparedRule] = [:]
-        for profile in catalog.profiles.values { prepared[profile.id] = prepare(profile, reusing: &made) }
+        // is reused by the others.
+        preparedRules.withLock { state in
+            if let rules = state.byProfile[profile.id] { return rules }
+            let rules = prepare(profile, reusing: &state.made)
+            state.byProfile[profile.id] = rules
+            return rules
+        }
+    }
+
+    /// The prepared rules of the profiles used so far, shared by the threads auditing with one
+    /// engine. Behind NSLock rather than Synchronization's Mutex, which ThreadSanitizer cannot
+    /// see (see `LockedState` in the command line's parallel map).
+    final class PreparedRules: @unchecked Sendable {
+        struct State {
+            var byProfile: [String: [PreparedRule]] = [:]
+            /// Every rule prepared so far, by rule, severity and exact parameters.
+            var made: [String: PreparedRule] = [:]
+        }
+        private let lock = NSLock()
+        private var state = State()
+
+        func withLock<R>(_ body: (inout State) -> R) -> R {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(&state)
+        }
     }
 
     /// A rule ready to run under one profile; a class, so the loop over a profile's rules
@@ -210,8 +245,7 @@ public struct AuditEngine: Sendable {
                     "no-date", "assessment.date is not recorded and no --as-of was given, so the law in force cannot be chosen",
                     at: venue.facts["assessment"]?.location ?? venue.location))
         }
-        var made: [String: PreparedRule] = [:]
-        let rules = prepared[profile.id] ?? prepare(profile, reusing: &made)
+        let rules = prepared(profile)
         var run = VenueRun(venue: venue, asOf: asOf, taxonomy: catalog.taxonomy)
         var findings: [Finding] = []
         findings.reserveCapacity(rules.count + rules.count / 2)

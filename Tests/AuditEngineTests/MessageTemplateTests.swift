@@ -48,7 +48,7 @@ struct MessageTemplateTests {
 @Suite("Rules prepared once per profile")
 struct PreparedRuleSharingTests {
     private func rule(_ id: String, _ profile: String, _ engine: AuditEngine) throws -> AuditEngine.PreparedRule {
-        try #require(engine.prepared[profile]?.first { $0.rule.id == id })
+        try #require(engine.prepared(profile)?.first { $0.rule.id == id })
     }
 
     @Test("profiles with the same parameters and severity share a prepared rule")
