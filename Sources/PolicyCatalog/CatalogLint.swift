@@ -19,12 +19,12 @@ public enum CatalogLint {
                         at: example.location))
             }
             for (field, text) in [("title", rule.title), ("message", rule.message), ("remediation", rule.remediation)] {
-                for language in Language.allCases where text[language].trimmingCharacters(in: .whitespaces).isEmpty {
+                for language in Language.allCases where isBlank(text[language]) {
                     problems.append(.error("lint-text", "\(rule.id) has an empty \(language.rawValue) \(field)", at: rule.location))
                 }
             }
             if let expects = rule.expects {
-                for language in Language.allCases where expects[language].trimmingCharacters(in: .whitespaces).isEmpty {
+                for language in Language.allCases where isBlank(expects[language]) {
                     problems.append(.error("lint-text", "\(rule.id) has an empty \(language.rawValue) expects", at: rule.location))
                 }
             } else {
@@ -45,5 +45,11 @@ public enum CatalogLint {
             }
         }
         return problems
+    }
+
+    /// Whether `text` holds only spaces and tabs (of any script): what trimming whitespace would
+    /// leave empty, decided at the first other character instead of copying the text.
+    private static func isBlank(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { $0 != "\t" && $0.properties.generalCategory != .spaceSeparator }
     }
 }

@@ -12,14 +12,29 @@ struct PackLoader {
     let functions: FunctionLibrary
     let source: SourceText
     var diagnostics: [Diagnostic] = []
+    /// The variables a condition may read, by rule scope; the same for every rule of one pack
+    /// (its parameters do not change), so built once per scope.
+    private var variablesByScope: [RuleScope: [String: ConditionType]] = [:]
 
     /// `^[A-Z]{2,}(-[A-Z0-9.]+)+$`, checked by hand (a Regex is not Sendable, so it cannot be a static).
+    /// Read byte by byte: every character allowed is ASCII.
     static func isValidRuleID(_ id: String) -> Bool {
-        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count >= 2, parts[0].count >= 2, parts[0].allSatisfy({ $0.isASCII && $0.isUppercase }) else { return false }
-        return parts.dropFirst().allSatisfy { part in
-            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == ".") }
+        var part = 0
+        var length = 0
+        for b in id.utf8 {
+            if b == UInt8(ascii: "-") {
+                if length < (part == 0 ? 2 : 1) { return false }
+                part += 1
+                length = 0
+            } else if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b)
+                || (part > 0 && ((UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) || b == UInt8(ascii: ".")))
+            {
+                length += 1
+            } else {
+                return false
+            }
         }
+        return part >= 1 && length >= 1
     }
 
     init(legal: LegalRegistry, functions: FunctionLibrary, source: SourceText) {
@@ -29,6 +44,7 @@ struct PackLoader {
     }
 
     mutating func load(_ root: YAMLNode) -> Pack? {
+        variablesByScope = [:]
         var r = NodeReader(root, what: "the pack")
         let id = r.string("pack", required: true)
         let version = r.string("version", required: true)
@@ -222,7 +238,9 @@ struct PackLoader {
         }
 
         // Conditions: variables first, then evidence (whose types the requirement may use).
-        var variables = Self.variables(scope: scope ?? .venue, params: params)
+        let ruleScope = scope ?? .venue
+        if variablesByScope[ruleScope] == nil { variablesByScope[ruleScope] = Self.variables(scope: ruleScope, params: params) }
+        var variables = variablesByScope[ruleScope] ?? [:]
         var evidence: [(String, CompiledCondition)] = []
         var evidenceTypes: [String: ConditionType] = [:]
         for (name, value) in r.pairs("evidence") {

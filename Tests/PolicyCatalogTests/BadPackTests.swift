@@ -148,6 +148,10 @@ struct BadPackTests {
         let emptyChinese = loadErrors(
             try catalogWith(line, by: "    expects: { en: No sensitive field is collected, zh: \"\" }\n"))
         #expect(emptyChinese.map(\.message) == ["XA-TEST-3-SENSITIVE has an empty zh expects"])
+        // Spaces of any script and tabs count as empty (an ideographic space, a tab, a space).
+        let blankChinese = loadErrors(
+            try catalogWith(line, by: "    expects: { en: No sensitive field is collected, zh: \"\u{3000}\\t \" }\n"))
+        #expect(blankChinese.map(\.message) == ["XA-TEST-3-SENSITIVE has an empty zh expects"])
     }
 
     @Test("a rule cannot claim more force than the instruments it cites")
